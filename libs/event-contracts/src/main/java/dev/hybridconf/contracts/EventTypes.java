@@ -1,0 +1,27 @@
+package dev.hybridconf.contracts;
+
+import java.util.Map;
+
+import dev.hybridconf.contracts.registration.RegistrationSubmitted;
+
+/**
+ * The registry of logical event types and their payload records. A consumer binds data only to a
+ * type listed here; a type it does not know is skipped, never guessed from a class name.
+ */
+public final class EventTypes {
+
+    private static final Map<String, Class<? extends EventPayload>> TYPES = Map.of(
+            RegistrationSubmitted.TYPE, RegistrationSubmitted.class);
+
+    private EventTypes() {
+    }
+
+    public static Map<String, Class<? extends EventPayload>> all() {
+        return TYPES;
+    }
+
+    /** The JSON Schema of a type's data, as a classpath resource. */
+    public static String schemaResource(String type) {
+        return "/schemas/" + type + ".json";
+    }
+}

@@ -1,0 +1,14 @@
+package dev.hybridconf.contracts.registration;
+
+import dev.hybridconf.contracts.EventPayload;
+
+/** Every event about one registration; the aggregate id is the registration id. */
+public sealed interface RegistrationEvent extends EventPayload permits RegistrationSubmitted {
+
+    String registrationId();
+
+    @Override
+    default String aggregateId() {
+        return registrationId();
+    }
+}

@@ -1,0 +1,122 @@
+package dev.hybridconf.kit;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.StringUtils;
+
+/**
+ * Settings every service shares, under {@code platform}. Defaults suit the local stack; each
+ * service's {@code application.yml} maps them to environment variables.
+ *
+ * @param serviceName CloudEvents source, consumer group and metrics tag, e.g. {@code registration-service}
+ * @param keyspace    the service's own Redis key prefix, e.g. {@code registration}
+ * @param namespace   optional prefix for topics, consumer groups and Redis keys (tests isolate by it)
+ * @param instanceId  this replica's name (outbox relay consumer, metrics tag)
+ */
+@ConfigurationProperties("platform")
+public record PlatformProperties(
+        String serviceName,
+        String keyspace,
+        String namespace,
+        String instanceId,
+        Redis redis,
+        Kafka kafka,
+        Outbox outbox,
+        Security security,
+        Http http) {
+
+    public PlatformProperties {
+        if (!StringUtils.hasText(serviceName)) {
+            throw new IllegalArgumentException("platform.service-name is required");
+        }
+        if (!StringUtils.hasText(keyspace)) {
+            keyspace = serviceName.replaceFirst("-service$", "");
+        }
+        namespace = namespace == null ? "" : namespace.trim();
+        if (!StringUtils.hasText(instanceId)) {
+            instanceId = defaultInstanceId();
+        }
+        redis = redis == null ? new Redis(null, 0, 0, null, null) : redis;
+        kafka = kafka == null ? new Kafka(0, (short) 0, null, null, 0, null) : kafka;
+        outbox = outbox == null ? new Outbox(null, 0, null, null, null, null) : outbox;
+        security = security == null ? new Security(null, null, null) : security;
+        http = http == null ? new Http(0) : http;
+    }
+
+    private static String defaultInstanceId() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "local");
+        return host + "-" + ProcessHandle.current().pid();
+    }
+
+    /**
+     * Redis connection and pool bounds.
+     *
+     * @param socketTimeout must stay above the outbox relay's blocking read
+     */
+    public record Redis(String host, int port, int maxTotal, Duration maxWait, Duration socketTimeout) {
+        public Redis {
+            host = StringUtils.hasText(host) ? host : "localhost";
+            port = port > 0 ? port : 6379;
+            maxTotal = maxTotal > 0 ? maxTotal : 16;
+            maxWait = maxWait != null ? maxWait : Duration.ofSeconds(2);
+            socketTimeout = socketTimeout != null ? socketTimeout : Duration.ofSeconds(5);
+        }
+    }
+
+    /**
+     * Topic layout.
+     *
+     * @param publishes the logical topic this service produces to (none for pure consumers)
+     * @param consumes  logical topics this service reads; each gets a dead-letter topic
+     */
+    public record Kafka(int partitions, short replicationFactor, String publishes, List<String> consumes,
+            int maxAttempts, Duration retryInterval) {
+        public Kafka {
+            partitions = partitions > 0 ? partitions : 6;
+            replicationFactor = replicationFactor > 0 ? replicationFactor : 1;
+            consumes = consumes == null ? List.of() : List.copyOf(consumes);
+            maxAttempts = maxAttempts > 0 ? maxAttempts : 3;
+            retryInterval = retryInterval != null ? retryInterval : Duration.ofMillis(500);
+        }
+    }
+
+    /**
+     * Outbox relay behaviour.
+     *
+     * @param claimIdle an entry read but unacknowledged this long belongs to a dead relay and is taken over
+     */
+    public record Outbox(Boolean relayEnabled, int batchSize, Duration blockFor, Duration claimIdle,
+            Duration claimEvery, Duration sendTimeout) {
+        public Outbox {
+            relayEnabled = relayEnabled == null || relayEnabled;
+            batchSize = batchSize > 0 ? batchSize : 100;
+            blockFor = blockFor != null ? blockFor : Duration.ofSeconds(1);
+            claimIdle = claimIdle != null ? claimIdle : Duration.ofSeconds(30);
+            claimEvery = claimEvery != null ? claimEvery : Duration.ofSeconds(5);
+            sendTimeout = sendTimeout != null ? sendTimeout : Duration.ofSeconds(30);
+        }
+    }
+
+    /**
+     * Token validation.
+     *
+     * @param publicPaths request patterns open without a token, as {@code "POST /api/registrations"}
+     *                    or {@code "/oauth2/jwks"} (any method)
+     */
+    public record Security(String jwkSetUri, String issuer, List<String> publicPaths) {
+        public Security {
+            jwkSetUri = StringUtils.hasText(jwkSetUri) ? jwkSetUri : "http://localhost:8081/oauth2/jwks";
+            issuer = StringUtils.hasText(issuer) ? issuer : "http://localhost:8081";
+            publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
+        }
+    }
+
+    /** @param maxBodyBytes larger request bodies are refused with 413 */
+    public record Http(long maxBodyBytes) {
+        public Http {
+            maxBodyBytes = maxBodyBytes > 0 ? maxBodyBytes : 64 * 1024;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.hybridconf.kit;
+
+import java.time.Clock;
+
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import dev.hybridconf.contracts.EventCodec;
+import dev.hybridconf.kit.errors.ProblemDetailsAdvice;
+import dev.hybridconf.kit.errors.ProblemWriter;
+import dev.hybridconf.kit.errors.RequestBodyLimitFilter;
+import dev.hybridconf.kit.messaging.KafkaConfiguration;
+import dev.hybridconf.kit.messaging.TopicNames;
+import dev.hybridconf.kit.outbox.OutboxRelay;
+import dev.hybridconf.kit.redis.KeySpace;
+import dev.hybridconf.kit.redis.RedisStore;
+import dev.hybridconf.kit.security.SecurityConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.RedisClient;
+import tools.jackson.databind.ObjectMapper;
+
+/** The shared wiring, imported by {@link EnableServiceKit}. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PlatformProperties.class)
+@Import({KafkaConfiguration.class, SecurityConfiguration.class, ProblemDetailsAdvice.class})
+public class ServiceKitConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EventCodec eventCodec(Clock clock) {
+        return new EventCodec(clock);
+    }
+
+    /** A bounded pool: callers wait at most {@code max-wait} for a connection, then fail fast. */
+    @Bean(destroyMethod = "close")
+    RedisClient redisClient(PlatformProperties platform) {
+        var settings = platform.redis();
+        GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
+        pool.setMaxTotal(settings.maxTotal());
+        pool.setMaxIdle(settings.maxTotal());
+        pool.setMinIdle(1);
+        pool.setMaxWait(settings.maxWait());
+        pool.setTestWhileIdle(true);
+        int timeout = (int) settings.socketTimeout().toMillis();
+        var client = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(timeout)
+                .socketTimeoutMillis(timeout)
+                .clientName(platform.serviceName())
+                .build();
+        return RedisClient.builder().hostAndPort(settings.host(), settings.port()).clientConfig(client)
+                .poolConfig(pool).build();
+    }
+
+    @Bean
+    KeySpace keySpace(PlatformProperties platform) {
+        return new KeySpace(platform.namespace(), platform.keyspace());
+    }
+
+    @Bean
+    RedisStore redisStore(RedisClient redis, KeySpace keys, EventCodec codec, PlatformProperties platform) {
+        return new RedisStore(redis, keys, codec, platform.serviceName(), platform.kafka().publishes());
+    }
+
+    @Bean
+    @ConditionalOnExpression("${platform.outbox.relay-enabled:true} and '${platform.kafka.publishes:}' != ''")
+    OutboxRelay outboxRelay(RedisClient redis, KafkaTemplate<String, Object> kafka, TopicNames topics, KeySpace keys,
+            PlatformProperties platform, MeterRegistry meters) {
+        return new OutboxRelay(redis, kafka, topics, keys, platform, meters);
+    }
+
+    @Bean
+    ProblemWriter problemWriter(ObjectMapper mapper) {
+        return new ProblemWriter(mapper);
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(PlatformProperties platform,
+            ProblemWriter problems) {
+        var registration = new FilterRegistrationBean<>(
+                new RequestBodyLimitFilter(platform.http().maxBodyBytes(), problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    MeterRegistryCustomizer<MeterRegistry> commonTags(PlatformProperties platform) {
+        return registry -> registry.config().commonTags("service", platform.serviceName(),
+                "instance", platform.instanceId());
+    }
+}

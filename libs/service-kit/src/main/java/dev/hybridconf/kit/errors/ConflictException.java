@@ -1,0 +1,11 @@
+package dev.hybridconf.kit.errors;
+
+import org.springframework.http.HttpStatus;
+
+/** The request contradicts the current state (a duplicate, an illegal transition, a stale version). */
+public class ConflictException extends ProblemException {
+
+    public ConflictException(String slug, String message) {
+        super(HttpStatus.CONFLICT, slug, message);
+    }
+}

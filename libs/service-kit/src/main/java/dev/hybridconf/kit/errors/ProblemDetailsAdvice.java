@@ -1,0 +1,135 @@
+package dev.hybridconf.kit.errors;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Every error leaves the service as {@code application/problem+json}. Bad input is a 400 that
+ * names the offending fields; nothing internal (class names, stack traces) reaches the caller.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    /** One rejected field: where it is and what is wrong with it. */
+    public record FieldProblem(String field, String message) {
+    }
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<ProblemDetail> handleProblem(ProblemException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        problem.setType(e.type());
+        problem.setTitle(e.status().getReasonPhrase());
+        return ResponseEntity.status(e.status()).body(problem);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException e) {
+        return validation(List.of(new FieldProblem(e.getName(), "has an invalid value")));
+    }
+
+    @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
+    ResponseEntity<ProblemDetail> handleDenied(RuntimeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                "Your role does not allow this request.");
+        problem.setType(Problems.FORBIDDEN);
+        problem.setTitle("Forbidden");
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
+        log.error("Unhandled error", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side. The request was not applied; please try again.");
+        problem.setType(Problems.INTERNAL);
+        problem.setTitle("Internal Server Error");
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> fields = new ArrayList<>();
+        for (FieldError error : e.getBindingResult().getFieldErrors()) {
+            fields.add(new FieldProblem(error.getField(), error.getDefaultMessage()));
+        }
+        e.getBindingResult().getGlobalErrors()
+                .forEach(error -> fields.add(new FieldProblem(error.getObjectName(), error.getDefaultMessage())));
+        return asObject(validation(fields));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> fields = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors()
+                .forEach(error -> fields.add(new FieldProblem(
+                        result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
+        return asObject(validation(fields));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = e;
+        while (cause != null) {
+            if (cause instanceof PayloadTooLargeException tooLarge) {
+                return asObject(handleProblem(tooLarge));
+            }
+            cause = cause.getCause() == cause ? null : cause.getCause();
+        }
+        if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            String field = databind.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                    .orElse("body");
+            return asObject(validation(List.of(new FieldProblem(field, "has a value of the wrong type or format"))));
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request body is missing or is not valid JSON.");
+        problem.setType(Problems.MALFORMED_BODY);
+        problem.setTitle("Bad Request");
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> validation(List<FieldProblem> fields) {
+        List<FieldProblem> sorted = fields.stream()
+                .sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message)).toList();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Some fields are missing or invalid; see errors.");
+        problem.setType(Problems.VALIDATION);
+        problem.setTitle("Bad Request");
+        problem.setProperties(Map.of("errors", sorted));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ResponseEntity<Object> asObject(ResponseEntity<ProblemDetail> entity) {
+        return (ResponseEntity) entity;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.hybridconf.kit.security;
+
+import java.util.Locale;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import dev.hybridconf.kit.PlatformProperties;
+import dev.hybridconf.kit.errors.ProblemWriter;
+import dev.hybridconf.kit.errors.Problems;
+
+/**
+ * Every request needs a valid token except health, metrics, the API description and the paths a
+ * service declares public in {@code platform.security.public-paths}. Per-object checks stay in the
+ * services; this only establishes who is calling and with which roles.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+public class SecurityConfiguration {
+
+    /** Claim carrying the caller's roles, e.g. {@code ["organiser"]}. */
+    public static final String ROLES_CLAIM = "roles";
+
+    @Bean
+    SecurityFilterChain platformSecurity(HttpSecurity http, PlatformProperties platform, ProblemWriter problems)
+            throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> problems.write(response,
+                HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED,
+                "A valid bearer token is required for this request.");
+        AccessDeniedHandler denied = (request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN,
+                Problems.FORBIDDEN, "Your role does not allow this request.");
+        http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+                            "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll();
+                    for (String pattern : platform.security().publicPaths()) {
+                        String[] parts = pattern.trim().split("\\s+", 2);
+                        if (parts.length == 2) {
+                            requests.requestMatchers(HttpMethod.valueOf(parts[0].toUpperCase(Locale.ROOT)), parts[1])
+                                    .permitAll();
+                        } else {
+                            requests.requestMatchers(parts[0]).permitAll();
+                        }
+                    }
+                    requests.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(resource -> resource
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter()))
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
+        return http.build();
+    }
+
+    /** Validates signature (keys from the JWK set), expiry and issuer. */
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(PlatformProperties platform) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(platform.security().jwkSetUri()).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(platform.security().issuer()));
+        return decoder;
+    }
+
+    static JwtAuthenticationConverter rolesConverter() {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(ROLES_CLAIM);
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
+    }
+}

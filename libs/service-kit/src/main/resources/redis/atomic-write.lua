@@ -1,0 +1,52 @@
+-- One atomic step of a service: preconditions, then state writes and outbox appends.
+-- ARGV[1] = number of operations; then per operation: opcode, key index (into KEYS), argc, args...
+-- Checks run before any write, so a failed precondition writes nothing.
+local ops = {}
+local i = 2
+for n = 1, tonumber(ARGV[1]) do
+  local op = ARGV[i]
+  local key = KEYS[tonumber(ARGV[i + 1])]
+  local argc = tonumber(ARGV[i + 2])
+  local args = {}
+  for a = 1, argc do
+    args[a] = ARGV[i + 2 + a]
+  end
+  i = i + 3 + argc
+  ops[n] = { op, key, args }
+end
+
+for n, o in ipairs(ops) do
+  local op, key, args = o[1], o[2], o[3]
+  if op == 'ONCE' then
+    if redis.call('EXISTS', key) == 1 then return { 'DUPLICATE', n } end
+  elseif op == 'ABSENT' then
+    if redis.call('EXISTS', key) == 1 then return { 'CONFLICT', n } end
+  elseif op == 'PRESENT' then
+    if redis.call('EXISTS', key) == 0 then return { 'MISSING', n } end
+  elseif op == 'EQUALS' then
+    local current = redis.call('HGET', key, args[1])
+    if current ~= args[2] then return { 'STALE', n } end
+  end
+end
+
+for _, o in ipairs(ops) do
+  local op, key, args = o[1], o[2], o[3]
+  if op == 'ONCE' then
+    redis.call('SET', key, '1', 'EX', args[1])
+  elseif op == 'SET' then
+    redis.call('SET', key, args[1])
+  elseif op == 'HSET' then
+    redis.call('HSET', key, unpack(args))
+  elseif op == 'HINCRBY' then
+    redis.call('HINCRBY', key, args[1], args[2])
+  elseif op == 'SADD' then
+    redis.call('SADD', key, unpack(args))
+  elseif op == 'SREM' then
+    redis.call('SREM', key, unpack(args))
+  elseif op == 'DEL' then
+    redis.call('DEL', key)
+  elseif op == 'XADD' then
+    redis.call('XADD', key, '*', unpack(args))
+  end
+end
+return { 'OK', 0 }

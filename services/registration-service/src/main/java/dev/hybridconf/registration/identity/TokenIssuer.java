@@ -1,0 +1,51 @@
+package dev.hybridconf.registration.identity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.stereotype.Component;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+
+import dev.hybridconf.kit.PlatformProperties;
+import dev.hybridconf.kit.security.SecurityConfiguration;
+
+/** Signs access tokens carrying subject, roles and language. */
+@Component
+public class TokenIssuer {
+
+    private final SigningKeys keys;
+    private final NimbusJwtEncoder encoder;
+    private final String issuer;
+    private final IdentityProperties identity;
+    private final Clock clock;
+
+    TokenIssuer(SigningKeys keys, PlatformProperties platform, IdentityProperties identity, Clock clock) {
+        this.keys = keys;
+        this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(keys.signingKey())));
+        this.issuer = platform.security().issuer();
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    public String issue(String subject, List<String> roles, String language) {
+        Instant now = clock.instant();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(issuer)
+                .subject(subject)
+                .issuedAt(now)
+                .expiresAt(now.plus(identity.tokenLifetime()))
+                .claim(SecurityConfiguration.ROLES_CLAIM, roles)
+                .claim("lang", language)
+                .build();
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keys.signingKey().getKeyID()).build();
+        return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+    }
+}

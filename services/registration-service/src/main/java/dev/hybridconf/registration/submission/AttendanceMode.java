@@ -1,0 +1,7 @@
+package dev.hybridconf.registration.submission;
+
+/** How a participant attends; capacity is counted separately for each. */
+public enum AttendanceMode {
+    IN_PERSON,
+    REMOTE
+}

@@ -1,0 +1,16 @@
+package dev.hybridconf.registration.submission;
+
+import java.time.Instant;
+
+/** A registration as the API shows it. */
+public record RegistrationView(
+        String id,
+        String status,
+        String fullName,
+        String email,
+        String organisation,
+        String country,
+        AttendanceMode attendanceMode,
+        String preferredLanguage,
+        Instant submittedAt) {
+}

@@ -1,0 +1,19 @@
+package dev.hybridconf.registration.submission;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** The registration form as a participant submits it. */
+public record SubmitRegistrationRequest(
+        @NotBlank @Size(max = 200) String fullName,
+        @NotBlank @Email @Size(max = 254) String email,
+        @NotBlank @Size(max = 200) String organisation,
+        @NotBlank @IsoCountry String country,
+        @NotNull AttendanceMode attendanceMode,
+        @NotBlank @Pattern(regexp = "en|fr|es", message = "must be one of en, fr, es") String preferredLanguage,
+        @NotNull @AssertTrue(message = "must be accepted to register") Boolean privacyConsent) {
+}

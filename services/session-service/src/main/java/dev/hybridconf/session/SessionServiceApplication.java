@@ -1,0 +1,16 @@
+package dev.hybridconf.session;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+import dev.hybridconf.kit.EnableServiceKit;
+
+/** The programme, breakout enrolment, conclusions and live status; learns participants from registration events. */
+@SpringBootApplication
+@EnableServiceKit
+public class SessionServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(SessionServiceApplication.class, args);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.hybridconf.session.participants;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import dev.hybridconf.contracts.CloudEvent;
+import dev.hybridconf.contracts.EventCodec;
+import dev.hybridconf.contracts.registration.RegistrationSubmitted;
+import dev.hybridconf.kit.redis.AtomicWrite.Outcome;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Applies registration events to the participant directory; types it does not need are skipped. */
+@Component
+class RegistrationEventsListener {
+
+    private static final Logger log = LoggerFactory.getLogger(RegistrationEventsListener.class);
+
+    private final ParticipantDirectory directory;
+    private final EventCodec codec;
+    private final MeterRegistry meters;
+
+    RegistrationEventsListener(ParticipantDirectory directory, EventCodec codec, MeterRegistry meters) {
+        this.directory = directory;
+        this.codec = codec;
+        this.meters = meters;
+    }
+
+    @KafkaListener(id = "registration-events", topics = "#{@topicNames.physical('registration.events')}")
+    void on(CloudEvent event) {
+        Outcome outcome = switch (event.type()) {
+            case RegistrationSubmitted.TYPE -> directory.apply(event, codec.payload(event, RegistrationSubmitted.class));
+            default -> null;
+        };
+        String result = outcome == null ? "skipped" : outcome.name().toLowerCase(java.util.Locale.ROOT);
+        meters.counter("events.consumed", "type", event.type(), "outcome", result).increment();
+        if (outcome == Outcome.DUPLICATE) {
+            log.debug("Event {} ({}) was already applied", event.id(), event.type());
+        }
+    }
+}
