@@ -59,6 +59,7 @@ public class KafkaConfiguration {
         Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
         byType.put(String.class, new StringSerializer());
         byType.put(byte[].class, new ByteArraySerializer());
+        byType.put(CloudEvent.class, new CloudEventSerializer());
         return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new DelegatingByTypeSerializer(byType));
     }
 

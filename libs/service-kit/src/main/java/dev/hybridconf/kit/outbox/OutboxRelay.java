@@ -79,7 +79,7 @@ public class OutboxRelay implements SmartLifecycle {
         if (running) {
             return;
         }
-        ensureGroup();
+        prepare();
         running = true;
         worker = new Thread(this::loop, "outbox-relay");
         worker.setDaemon(true);
@@ -108,6 +108,11 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE - 100;
+    }
+
+    /** Creates the relay's consumer group on the outbox stream if it does not exist yet. */
+    public void prepare() {
+        ensureGroup();
     }
 
     private void ensureGroup() {

@@ -27,7 +27,7 @@ class RegistrationEventsListener {
         this.meters = meters;
     }
 
-    @KafkaListener(id = "registration-events", topics = "#{@topicNames.physical('registration.events')}")
+    @KafkaListener(id = "registration-events", idIsGroup = false, topics = "#{@topicNames.physical('registration.events')}")
     void on(CloudEvent event) {
         Outcome outcome = switch (event.type()) {
             case RegistrationSubmitted.TYPE -> directory.apply(event, codec.payload(event, RegistrationSubmitted.class));
