@@ -22,6 +22,7 @@ import dev.hybridconf.kit.messaging.TopicNames;
 import dev.hybridconf.kit.outbox.OutboxRelay;
 import dev.hybridconf.kit.redis.KeySpace;
 import dev.hybridconf.kit.redis.RedisStore;
+import dev.hybridconf.kit.redis.RedisStoreHealthIndicator;
 import dev.hybridconf.kit.security.SecurityConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import redis.clients.jedis.Connection;
@@ -63,6 +64,11 @@ public class ServiceKitConfiguration {
                 .build();
         return RedisClient.builder().hostAndPort(settings.host(), settings.port()).clientConfig(client)
                 .poolConfig(pool).build();
+    }
+
+    @Bean
+    RedisStoreHealthIndicator redisStoreHealthIndicator(RedisClient redis) {
+        return new RedisStoreHealthIndicator(redis);
     }
 
     @Bean

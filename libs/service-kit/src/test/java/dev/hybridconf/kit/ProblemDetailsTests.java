@@ -101,6 +101,9 @@ class ProblemDetailsTests {
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");
+        var redisHealth = http.send(HttpRequest.newBuilder(url("/actuator/health/redisStore")).build(),
+                BodyHandlers.ofString());
+        assertThat(redisHealth.body()).contains("\"status\":\"UP\"");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("service=\"fixture-service\"");
     }

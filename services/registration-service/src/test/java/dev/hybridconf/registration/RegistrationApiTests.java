@@ -172,6 +172,14 @@ class RegistrationApiTests {
         assertThat(get("/api/registrations/" + UUID.randomUUID(), organiser).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void apiDescriptionIsPublished() throws Exception {
+        HttpResponse<String> docs = get("/v3/api-docs", null);
+
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/registrations");
+    }
+
     private static String form(String email, String mode, String language, String country) {
         return """
                 {"fullName":"Amina Diallo","email":"%s","organisation":"AMB","country":"%s",
