@@ -86,6 +86,15 @@ class ProblemDetailsTests {
     }
 
     @Test
+    void wrongMediaTypeIsAProblemWithAStableType() throws Exception {
+        var response = http.send(HttpRequest.newBuilder(url("/public/notes")).header("Content-Type", "text/plain")
+                .POST(BodyPublishers.ofString("hello")).build(), BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.body()).contains("problems/unsupported-media-type");
+    }
+
+    @Test
     void protectedEndpointWithoutTokenIsUnauthorizedAsProblemDetails() throws Exception {
         var response = http.send(HttpRequest.newBuilder(url("/notes/anything")).build(), BodyHandlers.ofString());
 

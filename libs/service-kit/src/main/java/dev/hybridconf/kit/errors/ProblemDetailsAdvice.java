@@ -117,6 +117,25 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /** Framework-raised errors (unknown path, wrong method or media type) get a stable type too. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            problem.setType(switch (status.value()) {
+                case 404 -> Problems.NOT_FOUND;
+                case 405 -> Problems.type("method-not-allowed");
+                case 406 -> Problems.type("not-acceptable");
+                case 415 -> Problems.type("unsupported-media-type");
+                case 400 -> Problems.MALFORMED_BODY;
+                default -> Problems.type("http-" + status.value());
+            });
+        }
+        return response;
+    }
+
     private static ResponseEntity<ProblemDetail> validation(List<FieldProblem> fields) {
         List<FieldProblem> sorted = fields.stream()
                 .sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message)).toList();

@@ -1,5 +1,7 @@
 package dev.hybridconf.session.participants;
 
+import java.util.Locale;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -33,7 +35,7 @@ class RegistrationEventsListener {
             case RegistrationSubmitted.TYPE -> directory.apply(event, codec.payload(event, RegistrationSubmitted.class));
             default -> null;
         };
-        String result = outcome == null ? "skipped" : outcome.name().toLowerCase(java.util.Locale.ROOT);
+        String result = outcome == null ? "skipped" : outcome.name().toLowerCase(Locale.ROOT);
         meters.counter("events.consumed", "type", event.type(), "outcome", result).increment();
         if (outcome == Outcome.DUPLICATE) {
             log.debug("Event {} ({}) was already applied", event.id(), event.type());
