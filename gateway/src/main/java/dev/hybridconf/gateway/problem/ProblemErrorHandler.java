@@ -1,0 +1,114 @@
+package dev.hybridconf.gateway.problem;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+
+import io.netty.channel.ConnectTimeoutException;
+import reactor.core.publisher.Mono;
+
+/**
+ * Turns every error that reaches the gateway's own error handling into a problem detail. Upstream
+ * failures get their own statuses so a caller (and an alert) can tell them apart: an upstream that
+ * refuses connections or cannot be resolved is 503, one that does not connect or answer within
+ * the configured timeouts is 504, one that breaks the exchange half-way is 502.
+ *
+ * <p>Ordered ahead of Spring Boot's default handler, which would render a Whitelabel page for a
+ * browser and a non-problem JSON body for everyone else.
+ */
+@Component
+@Order(-2)
+public class ProblemErrorHandler implements ErrorWebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemErrorHandler.class);
+
+    private final ProblemResponses problems;
+
+    public ProblemErrorHandler(ProblemResponses problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        if (exchange.getResponse().isCommitted()) {
+            // Part of an upstream answer is already on its way; nothing sensible can replace it.
+            return Mono.error(error);
+        }
+        Problem problem = classify(error);
+        if (problem.status().is5xxServerError()) {
+            String route = routeId(exchange);
+            if (problem.slug().startsWith("upstream-")) {
+                log.warn("{} {} via route {}: {} ({})", exchange.getRequest().getMethod(),
+                        exchange.getRequest().getPath(), route, problem.status().value(), error.toString());
+            } else {
+                log.error("{} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
+            }
+        }
+        return problems.write(exchange, problem.status(), problem.slug(), problem.detail());
+    }
+
+    static Problem classify(Throwable error) {
+        if (error instanceof ResponseStatusException statusError) {
+            return forStatus(statusError.getStatusCode().value());
+        }
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ConnectTimeoutException || cause instanceof TimeoutException) {
+                return forStatus(504);
+            }
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException
+                    || cause instanceof NoRouteToHostException) {
+                return forStatus(503);
+            }
+            if (cause instanceof IOException) {
+                return forStatus(502);
+            }
+        }
+        return forStatus(500);
+    }
+
+    private static Problem forStatus(int code) {
+        HttpStatus status = HttpStatus.resolve(code);
+        if (status == null) {
+            status = code >= 500 ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.BAD_REQUEST;
+        }
+        return switch (status.value()) {
+            case 502 -> new Problem(status, "upstream-failure",
+                    "The service behind this address broke off its answer. Please try again.");
+            case 503 -> new Problem(status, "upstream-unavailable",
+                    "The service behind this address is not reachable at the moment. Please try again shortly.");
+            case 504 -> new Problem(status, "upstream-timeout",
+                    "The service behind this address did not answer in time. Please try again.");
+            case 404 -> new Problem(status, "not-found", "Nothing is published at this address.");
+            case 405 -> new Problem(status, "method-not-allowed", "This address does not accept that HTTP method.");
+            case 406 -> new Problem(status, "not-acceptable",
+                    "This address cannot answer in any of the requested media types.");
+            case 413 -> new Problem(status, "payload-too-large", "The request body is too large.");
+            case 415 -> new Problem(status, "unsupported-media-type", "This address does not accept that content type.");
+            case 400 -> new Problem(status, "malformed-body", "The request could not be understood.");
+            case 500 -> new Problem(status, "internal", "Something went wrong on our side. Please try again.");
+            default -> new Problem(status, "http-" + status.value(), status.getReasonPhrase() + ".");
+        };
+    }
+
+    private static String routeId(ServerWebExchange exchange) {
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        return route != null ? route.getId() : "-";
+    }
+
+    /** What the caller is told: status, problem type slug and a sentence. */
+    record Problem(HttpStatus status, String slug, String detail) {
+    }
+}

@@ -1,0 +1,61 @@
+package dev.hybridconf.gateway.problem;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes a problem detail straight to a reactive response. Used where no controller is involved:
+ * the security entry point and the error handler. Serialising a handful of fields is cheap, so it
+ * happens on the calling thread; nothing here blocks.
+ */
+@Component
+public class ProblemResponses {
+
+    /** Same base as the services' problem types, so a client handles both alike. */
+    private static final String TYPE_BASE = "https://hybridconf.dev/problems/";
+
+    private final JsonMapper mapper;
+
+    public ProblemResponses(JsonMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** The stable type URI for a problem slug, e.g. {@code upstream-timeout}. */
+    public static URI type(String slug) {
+        return URI.create(TYPE_BASE + slug);
+    }
+
+    /**
+     * Answers the exchange with a problem detail.
+     *
+     * @param slug   last segment of the problem type URI
+     * @param detail a sentence for the caller; never an exception message from inside
+     */
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String slug, String detail) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", type(slug).toString());
+        problem.put("title", status.getReasonPhrase());
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        problem.put("instance", exchange.getRequest().getPath().value());
+        byte[] bytes = mapper.writeValueAsBytes(problem);
+
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        response.getHeaders().setContentLength(bytes.length);
+        DataBuffer body = response.bufferFactory().wrap(bytes);
+        return response.writeWith(Mono.just(body));
+    }
+}
