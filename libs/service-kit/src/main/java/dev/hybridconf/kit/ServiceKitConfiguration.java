@@ -15,6 +15,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import dev.hybridconf.contracts.EventCodec;
 import dev.hybridconf.kit.errors.ProblemDetailsAdvice;
+import dev.hybridconf.kit.errors.ProblemMessages;
 import dev.hybridconf.kit.errors.ProblemWriter;
 import dev.hybridconf.kit.errors.RequestBodyLimitFilter;
 import dev.hybridconf.kit.messaging.KafkaConfiguration;
@@ -89,8 +90,13 @@ public class ServiceKitConfiguration {
     }
 
     @Bean
-    ProblemWriter problemWriter(ObjectMapper mapper) {
-        return new ProblemWriter(mapper);
+    ProblemMessages problemMessages() {
+        return new ProblemMessages();
+    }
+
+    @Bean
+    ProblemWriter problemWriter(ObjectMapper mapper, ProblemMessages messages) {
+        return new ProblemWriter(mapper, messages);
     }
 
     @Bean

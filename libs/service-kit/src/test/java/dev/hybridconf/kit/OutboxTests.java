@@ -120,7 +120,7 @@ class OutboxTests {
 
     private Outcome addNote(String note, String text) {
         return store.atomically()
-                .requireAbsent(store.keys().key("note", note), () -> new ConflictException("duplicate-note", "exists"))
+                .requireAbsent(store.keys().key("note", note), () -> new ConflictException("duplicate-note", "note.duplicate", note))
                 .hset(store.keys().key("note", note), Map.of("text", text))
                 .emit(new NoteAdded(note, text))
                 .execute();

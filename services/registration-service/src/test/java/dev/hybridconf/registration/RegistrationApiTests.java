@@ -26,6 +26,7 @@ import dev.hybridconf.registration.identity.TokenIssuer;
 import dev.hybridconf.testinfra.EventSchemaAssertions;
 import dev.hybridconf.testinfra.KafkaProbe;
 import dev.hybridconf.testinfra.PlatformInfrastructure;
+import dev.hybridconf.testinfra.TranslationAssertions;
 import redis.clients.jedis.params.ScanParams;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -98,6 +99,26 @@ class RegistrationApiTests {
         assertThat(fieldsIn(response)).containsExactlyInAnyOrder("email", "country", "preferredLanguage",
                 "privacyConsent");
         assertThat(registrationsStored()).isEqualTo(before);
+    }
+
+    @Test
+    void errorsAreWrittenInTheCallersLanguage() throws Exception {
+        String invalid = """
+                {"fullName":"Ana","email":"ana@amb.cat","organisation":"AMB","country":"XX",
+                 "attendanceMode":"REMOTE","preferredLanguage":"es","privacyConsent":false}""";
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/api/registrations"))
+                .header("Content-Type", "application/json").header("Accept-Language", "es-CO")
+                .POST(BodyPublishers.ofString(invalid)).build(), BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("Faltan campos o no son válidos")
+                .contains("debe aceptarse para inscribirse").contains("código de país ISO 3166-1");
+    }
+
+    @Test
+    void everyMessageExistsInEnglishFrenchAndSpanish() {
+        TranslationAssertions.assertCompleteInEnglishFrenchAndSpanish("i18n/messages");
+        TranslationAssertions.assertCompleteInEnglishFrenchAndSpanish("ValidationMessages");
     }
 
     @Test

@@ -24,6 +24,7 @@ import dev.hybridconf.kit.PlatformProperties;
 import dev.hybridconf.kit.messaging.TopicNames;
 import dev.hybridconf.testinfra.KafkaProbe;
 import dev.hybridconf.testinfra.PlatformInfrastructure;
+import dev.hybridconf.testinfra.TranslationAssertions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -90,6 +91,11 @@ class ParticipantDirectoryTests {
         MvcResult unknown = mvc.perform(get(path).with(as("organiser"))).andReturn();
         assertThat(unknown.getResponse().getStatus()).isEqualTo(404);
         assertThat(unknown.getResponse().getContentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void everyMessageExistsInEnglishFrenchAndSpanish() {
+        TranslationAssertions.assertCompleteInEnglishFrenchAndSpanish("i18n/messages");
     }
 
     private void publish(CloudEvent event) {

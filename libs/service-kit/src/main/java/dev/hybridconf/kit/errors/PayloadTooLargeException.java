@@ -6,7 +6,6 @@ import org.springframework.http.HttpStatus;
 public class PayloadTooLargeException extends ProblemException {
 
     public PayloadTooLargeException(long limit) {
-        super(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
-                "The request body is larger than the " + limit + " bytes this endpoint accepts.");
+        super(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "problem.payload-too-large", limit);
     }
 }

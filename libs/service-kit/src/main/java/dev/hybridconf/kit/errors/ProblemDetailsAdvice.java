@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -35,13 +36,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+    private final ProblemMessages messages;
+
+    public ProblemDetailsAdvice(ProblemMessages messages) {
+        this.messages = messages;
+    }
+
     /** One rejected field: where it is and what is wrong with it. */
     public record FieldProblem(String field, String message) {
     }
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> handleProblem(ProblemException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(),
+                text(e.messageKey(), e.arguments()));
         problem.setType(e.type());
         problem.setTitle(e.status().getReasonPhrase());
         return ResponseEntity.status(e.status()).body(problem);
@@ -49,13 +57,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException e) {
-        return validation(List.of(new FieldProblem(e.getName(), "has an invalid value")));
+        return validation(List.of(new FieldProblem(e.getName(), text("problem.invalid-value"))));
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ResponseEntity<ProblemDetail> handleDenied(RuntimeException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                "Your role does not allow this request.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, text("problem.forbidden"));
         problem.setType(Problems.FORBIDDEN);
         problem.setTitle("Forbidden");
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
@@ -65,7 +72,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
         log.error("Unhandled error", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side. The request was not applied; please try again.");
+                text("problem.internal"));
         problem.setType(Problems.INTERNAL);
         problem.setTitle("Internal Server Error");
         return ResponseEntity.internalServerError().body(problem);
@@ -108,10 +115,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
                     .orElse("body");
-            return asObject(validation(List.of(new FieldProblem(field, "has a value of the wrong type or format"))));
+            return asObject(validation(List.of(new FieldProblem(field, text("problem.wrong-type")))));
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body is missing or is not valid JSON.");
+                text("problem.malformed-body"));
         problem.setType(Problems.MALFORMED_BODY);
         problem.setTitle("Bad Request");
         return ResponseEntity.badRequest().body(problem);
@@ -124,23 +131,28 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem
                 && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-            problem.setType(switch (status.value()) {
-                case 404 -> Problems.NOT_FOUND;
-                case 405 -> Problems.type("method-not-allowed");
-                case 406 -> Problems.type("not-acceptable");
-                case 415 -> Problems.type("unsupported-media-type");
-                case 400 -> Problems.MALFORMED_BODY;
-                default -> Problems.type("http-" + status.value());
-            });
+            String slug = switch (status.value()) {
+                case 404 -> "not-found";
+                case 405 -> "method-not-allowed";
+                case 406 -> "not-acceptable";
+                case 415 -> "unsupported-media-type";
+                case 400 -> "malformed-body";
+                default -> "http";
+            };
+            problem.setType(Problems.type("http".equals(slug) ? "http-" + status.value() : slug));
+            problem.setDetail(text("problem." + slug));
         }
         return response;
     }
 
-    private static ResponseEntity<ProblemDetail> validation(List<FieldProblem> fields) {
+    private String text(String key, Object... arguments) {
+        return messages.text(key, LocaleContextHolder.getLocale(), arguments);
+    }
+
+    private ResponseEntity<ProblemDetail> validation(List<FieldProblem> fields) {
         List<FieldProblem> sorted = fields.stream()
                 .sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message)).toList();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Some fields are missing or invalid; see errors.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("problem.validation"));
         problem.setType(Problems.VALIDATION);
         problem.setTitle("Bad Request");
         problem.setProperties(Map.of("errors", sorted));

@@ -1,22 +1,28 @@
 package dev.hybridconf.kit.errors;
 
 import java.net.URI;
+import java.util.Arrays;
 
 import org.springframework.http.HttpStatus;
 
 /**
- * An error a caller can act on. Its message is written for the caller (no internals); its type
- * is a stable URI clients may switch on.
+ * An error a caller can act on. It names a message key rather than a sentence, so the answer is
+ * written in the caller's language (English, French or Spanish, from {@code Accept-Language});
+ * its type is a stable URI clients may switch on.
  */
 public abstract class ProblemException extends RuntimeException {
 
     private final HttpStatus status;
     private final String slug;
+    private final String messageKey;
+    private final transient Object[] arguments;
 
-    protected ProblemException(HttpStatus status, String slug, String message) {
-        super(message);
+    protected ProblemException(HttpStatus status, String slug, String messageKey, Object... arguments) {
+        super(messageKey + Arrays.toString(arguments));
         this.status = status;
         this.slug = slug;
+        this.messageKey = messageKey;
+        this.arguments = arguments.clone();
     }
 
     public HttpStatus status() {
@@ -25,5 +31,14 @@ public abstract class ProblemException extends RuntimeException {
 
     public URI type() {
         return Problems.type(slug);
+    }
+
+    /** Key of the human-readable detail in the {@code i18n/problems} or the service's {@code i18n/messages} bundle. */
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public Object[] arguments() {
+        return arguments.clone();
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.ObjectMapper;
 
@@ -14,16 +15,22 @@ import tools.jackson.databind.ObjectMapper;
 public class ProblemWriter {
 
     private final ObjectMapper mapper;
+    private final ProblemMessages messages;
 
-    public ProblemWriter(ObjectMapper mapper) {
+    public ProblemWriter(ObjectMapper mapper, ProblemMessages messages) {
         this.mapper = mapper;
+        this.messages = messages;
     }
 
-    public void write(HttpServletResponse response, ProblemException e) throws IOException {
-        write(response, e.status(), e.type(), e.getMessage());
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemException e)
+            throws IOException {
+        write(request, response, e.status(), e.type(), e.messageKey(), e.arguments());
     }
 
-    public void write(HttpServletResponse response, HttpStatus status, URI type, String detail) throws IOException {
+    /** Writes a problem whose detail is the message {@code key} in the request's language. */
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, URI type,
+            String key, Object... arguments) throws IOException {
+        String detail = messages.text(key, request.getLocale(), arguments);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type);
         problem.setTitle(status.getReasonPhrase());

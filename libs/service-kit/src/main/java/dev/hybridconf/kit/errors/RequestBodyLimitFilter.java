@@ -30,7 +30,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            writer.write(response, new PayloadTooLargeException(limit));
+            writer.write(request, response, new PayloadTooLargeException(limit));
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);

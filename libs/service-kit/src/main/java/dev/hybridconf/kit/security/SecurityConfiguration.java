@@ -39,11 +39,10 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain platformSecurity(HttpSecurity http, PlatformProperties platform, ProblemWriter problems)
             throws Exception {
-        AuthenticationEntryPoint unauthenticated = (request, response, e) -> problems.write(response,
-                HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED,
-                "A valid bearer token is required for this request.");
-        AccessDeniedHandler denied = (request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN,
-                Problems.FORBIDDEN, "Your role does not allow this request.");
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> problems.write(request, response,
+                HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED, "problem.unauthenticated");
+        AccessDeniedHandler denied = (request, response, e) -> problems.write(request, response,
+                HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "problem.forbidden");
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {

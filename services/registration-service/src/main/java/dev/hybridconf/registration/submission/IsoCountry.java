@@ -20,7 +20,7 @@ import jakarta.validation.Payload;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface IsoCountry {
 
-    String message() default "must be an ISO 3166-1 alpha-2 country code such as ES or SN";
+    String message() default "{registration.country.iso}";
 
     Class<?>[] groups() default {};
 

@@ -37,6 +37,6 @@ class RegistrationController {
     @PreAuthorize("hasRole('organiser')")
     RegistrationView get(@PathVariable UUID id) {
         return registrations.find(id.toString()).map(Registration::view)
-                .orElseThrow(() -> new NotFoundException("No registration " + id + "."));
+                .orElseThrow(() -> new NotFoundException("registration.not-found", id));
     }
 }

@@ -39,7 +39,7 @@ class Registrations {
         Registration registration = Registration.submit(form, clock.instant());
         store.atomically()
                 .requireAbsent(emailKey(registration.email()), () -> new ConflictException("duplicate-registration",
-                        "This e-mail address already has a registration."))
+                        "registration.duplicate-email"))
                 .set(emailKey(registration.email()), registration.id())
                 .hset(registrationKey(registration.id()), registration.toHash())
                 .emit(registration.submitted())

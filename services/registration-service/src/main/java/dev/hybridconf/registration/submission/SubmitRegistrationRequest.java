@@ -14,6 +14,6 @@ public record SubmitRegistrationRequest(
         @NotBlank @Size(max = 200) String organisation,
         @NotBlank @IsoCountry String country,
         @NotNull AttendanceMode attendanceMode,
-        @NotBlank @Pattern(regexp = "en|fr|es", message = "must be one of en, fr, es") String preferredLanguage,
-        @NotNull @AssertTrue(message = "must be accepted to register") Boolean privacyConsent) {
+        @NotBlank @Pattern(regexp = "en|fr|es", message = "{registration.language.supported}") String preferredLanguage,
+        @NotNull @AssertTrue(message = "{registration.consent.required}") Boolean privacyConsent) {
 }

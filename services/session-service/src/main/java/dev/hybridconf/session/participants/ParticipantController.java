@@ -30,6 +30,6 @@ class ParticipantController {
     @GetMapping("/{registrationId}")
     ParticipantView participant(@PathVariable UUID registrationId) {
         return directory.find(registrationId.toString())
-                .orElseThrow(() -> new NotFoundException("The session service knows no participant " + registrationId + "."));
+                .orElseThrow(() -> new NotFoundException("participant.not-found", registrationId));
     }
 }
