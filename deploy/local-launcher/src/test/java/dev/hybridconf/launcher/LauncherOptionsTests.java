@@ -1,0 +1,99 @@
+package dev.hybridconf.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line: defaults from the shared contract, and every way to move the stack. */
+class LauncherOptionsTests {
+
+    @TempDir
+    Path root;
+
+    @BeforeEach
+    void repository() throws IOException {
+        Files.createDirectories(root.resolve("services"));
+        Files.writeString(root.resolve("pom.xml"), "<project/>");
+    }
+
+    @Test
+    void withoutOptionsTheStackUsesTheContractPortsAndADataDirectoryInTheRepository() {
+        StackConfig config = parse().config();
+
+        assertThat(config.root()).isEqualTo(root.toAbsolutePath().normalize());
+        assertThat(config.dataDir()).isEqualTo(config.root().resolve(".local-stack"));
+        assertThat(config.port("gateway")).isEqualTo(8080);
+        assertThat(App.SERVICES).extracting(config::port).containsExactly(8081, 8082, 8083, 8084, 8085);
+        assertThat(config.kafkaPort()).isEqualTo(9092);
+        assertThat(config.kafkaControllerPort()).isEqualTo(9093);
+        assertThat(config.redisPort()).isEqualTo(6379);
+        assertThat(config.apps()).containsExactly("registration-service", "session-service", "streaming-link-service",
+                "interpretation-language-service", "rapporteur-notes-service", "gateway");
+        assertThat(config.healthTimeout()).isEqualTo(Duration.ofSeconds(120));
+    }
+
+    @Test
+    void theRepositoryIsFoundFromASubdirectory() throws IOException {
+        Path nested = Files.createDirectories(root.resolve("deploy").resolve("local-launcher"));
+
+        StackConfig config = LocalLauncher.Options.parse(List.of(), nested).config();
+
+        assertThat(config.root()).isEqualTo(root.toAbsolutePath().normalize());
+    }
+
+    @Test
+    void basePortMovesTheFiveServicesAndAServiceOptionWinsOverIt() {
+        StackConfig config = parse("--session-port", "9500", "--base-port=18081", "--gateway-port", "18080",
+                "--kafka-port", "19092", "--kafka-controller-port", "19093", "--redis-port", "16379", "--data-dir",
+                "elsewhere", "--health-timeout", "30").config();
+
+        assertThat(App.SERVICES).extracting(config::port).containsExactly(18081, 9500, 18083, 18084, 18085);
+        assertThat(config.port("gateway")).isEqualTo(18080);
+        assertThat(config.kafkaBootstrapServers()).isEqualTo("localhost:19092");
+        assertThat(config.kafkaControllerPort()).isEqualTo(19093);
+        assertThat(config.redisPort()).isEqualTo(16379);
+        assertThat(config.dataDir()).isEqualTo(root.resolve("elsewhere").toAbsolutePath().normalize());
+        assertThat(config.healthTimeout()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void appsCanBeChosenByShortNameAndKeepTheirStartOrder() {
+        StackConfig config = parse("--apps", "session,registration-service").config();
+
+        assertThat(config.apps()).containsExactly("registration-service", "session-service");
+        assertThat(config.portUses()).extracting(StackConfig.PortUse::owner)
+                .containsExactly("Kafka", "Kafka controller", "Redis", "registration-service", "session-service");
+    }
+
+    @Test
+    void measureAndHelpAreFlags() {
+        assertThat(parse("--measure").measure()).isTrue();
+        assertThat(parse("--help").help()).isTrue();
+        assertThat(parse().measure()).isFalse();
+    }
+
+    @Test
+    void mistakesAreExplained() {
+        assertThatThrownBy(() -> parse("--kafka-port")).hasMessageContaining("--kafka-port needs a value");
+        assertThatThrownBy(() -> parse("--redis-port", "six")).hasMessageContaining("--redis-port needs a number");
+        assertThatThrownBy(() -> parse("--colour", "blue")).hasMessageContaining("Unknown option --colour");
+        assertThatThrownBy(() -> parse("--apps", "zoom")).hasMessageContaining("unknown application 'zoom'");
+        assertThatThrownBy(() -> parse("--gateway-port", "8081")).hasMessageContaining("--gateway-port")
+                .hasMessageContaining("--registration-port");
+        assertThatThrownBy(() -> LocalLauncher.Options.parse(List.of(), root.getParent().resolve("nowhere")))
+                .hasMessageContaining("--root");
+    }
+
+    private LocalLauncher.Options parse(String... args) {
+        return LocalLauncher.Options.parse(List.of(args), root);
+    }
+}
