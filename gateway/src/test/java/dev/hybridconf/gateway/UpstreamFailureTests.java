@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -50,8 +49,7 @@ class UpstreamFailureTests {
 
     @Test
     void aSlowServiceIsA504ProblemAfterTheResponseTimeout() {
-        long started = System.nanoTime();
-
+        // The upstream answers only after EchoUpstreams.SLOW_SECONDS; a 504 means the gateway gave up first.
         client.get().uri("/api/sessions/agenda/slow")
                 .header(HttpHeaders.AUTHORIZATION, bearer())
                 .exchange()
@@ -61,9 +59,6 @@ class UpstreamFailureTests {
                 .jsonPath("$.type").isEqualTo("https://hybridconf.dev/problems/upstream-timeout")
                 .jsonPath("$.status").isEqualTo(504)
                 .jsonPath("$.instance").isEqualTo("/api/sessions/agenda/slow");
-
-        Duration waited = Duration.ofNanos(System.nanoTime() - started);
-        assertThat(waited).isLessThan(Duration.ofSeconds(EchoUpstreams.SLOW_SECONDS));
     }
 
     @Test
