@@ -90,6 +90,25 @@ class OutboxTests {
     }
 
     @Test
+    void theConsumerContinuesTheTraceStartedWhenTheRelayPublished() {
+        String note = "note-" + UUID.randomUUID();
+        addNote(note, "traced");
+        OutboxRelay relay = relay("relay-" + UUID.randomUUID());
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            relay.relayOnce();
+            return outboxEntriesFor(note).isEmpty();
+        });
+
+        ConsumerRecord<String, String> published = recordsFor(note, 1).get(0);
+        var traceparent = published.headers().lastHeader("traceparent");
+        assertThat(traceparent).as("W3C trace context header on the published record").isNotNull();
+        String traceId = new String(traceparent.value()).split("-")[1];
+        String traces = store.keys().key("trace");
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.redis().hget(traces, note) != null);
+        assertThat(store.redis().hget(traces, note)).isEqualTo(traceId);
+    }
+
+    @Test
     void entriesOfARelayThatDiedBeforeAcknowledgingAreTakenOverAndAppliedOnce() {
         String note = "note-" + UUID.randomUUID();
         addNote(note, "survives a crash");
