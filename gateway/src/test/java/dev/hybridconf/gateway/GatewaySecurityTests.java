@@ -13,6 +13,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import dev.hybridconf.testinfra.TranslationAssertions;
+
 /**
  * Anonymous or badly tokened calls stop at the gateway with a 401 problem and never reach a
  * service; the operational endpoints stay open.
@@ -56,6 +58,27 @@ class GatewaySecurityTests {
                 .jsonPath("$.detail").isEqualTo("A valid bearer token is required for this request.");
 
         assertThat(upstreams.requestCount("session")).isEqualTo(before);
+    }
+
+    @Test
+    void theRefusalIsWrittenInTheCallersLanguage() {
+        client.get().uri("/api/sessions/participants/summary")
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "fr-CA,fr;q=0.9")
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody()
+                .jsonPath("$.detail").isEqualTo("Cette requête exige un jeton d'accès valide.");
+        client.get().uri("/api/sessions/participants/summary")
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "de")
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody()
+                .jsonPath("$.detail").isEqualTo("A valid bearer token is required for this request.");
+    }
+
+    @Test
+    void everyProblemSentenceExistsInEnglishFrenchAndSpanish() {
+        TranslationAssertions.assertCompleteInEnglishFrenchAndSpanish("i18n/gateway-problems");
     }
 
     @Test

@@ -74,6 +74,18 @@ class UpstreamFailureTests {
     }
 
     @Test
+    void aSpanishSpeakerIsToldInSpanish() {
+        client.get().uri("/api/rapporteur/summaries/day-1")
+                .header(HttpHeaders.AUTHORIZATION, bearer())
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "es-CO")
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody()
+                .jsonPath("$.detail").isEqualTo(
+                        "El servicio detrás de esta dirección no está disponible en este momento. Inténtelo de nuevo en breve.");
+    }
+
+    @Test
     void aBrowserAlsoGetsAProblemNotAWhitelabelPage() {
         String body = client.post().uri("/api/rapporteur/notes")
                 .header(HttpHeaders.AUTHORIZATION, bearer())

@@ -57,7 +57,7 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
                 log.error("{} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
             }
         }
-        return problems.write(exchange, problem.status(), problem.slug(), problem.detail());
+        return problems.write(exchange, problem.status(), problem.slug(), problem.messageKey());
     }
 
     static Problem classify(Throwable error) {
@@ -84,23 +84,20 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
         if (status == null) {
             status = code >= 500 ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.BAD_REQUEST;
         }
-        return switch (status.value()) {
-            case 502 -> new Problem(status, "upstream-failure",
-                    "The service behind this address broke off its answer. Please try again.");
-            case 503 -> new Problem(status, "upstream-unavailable",
-                    "The service behind this address is not reachable at the moment. Please try again shortly.");
-            case 504 -> new Problem(status, "upstream-timeout",
-                    "The service behind this address did not answer in time. Please try again.");
-            case 404 -> new Problem(status, "not-found", "Nothing is published at this address.");
-            case 405 -> new Problem(status, "method-not-allowed", "This address does not accept that HTTP method.");
-            case 406 -> new Problem(status, "not-acceptable",
-                    "This address cannot answer in any of the requested media types.");
-            case 413 -> new Problem(status, "payload-too-large", "The request body is too large.");
-            case 415 -> new Problem(status, "unsupported-media-type", "This address does not accept that content type.");
-            case 400 -> new Problem(status, "malformed-body", "The request could not be understood.");
-            case 500 -> new Problem(status, "internal", "Something went wrong on our side. Please try again.");
-            default -> new Problem(status, "http-" + status.value(), status.getReasonPhrase() + ".");
+        String slug = switch (status.value()) {
+            case 502 -> "upstream-failure";
+            case 503 -> "upstream-unavailable";
+            case 504 -> "upstream-timeout";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            case 400 -> "malformed-body";
+            case 500 -> "internal";
+            default -> "http-" + status.value();
         };
+        return new Problem(status, slug);
     }
 
     private static String routeId(ServerWebExchange exchange) {
@@ -108,7 +105,11 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
         return route != null ? route.getId() : "-";
     }
 
-    /** What the caller is told: status, problem type slug and a sentence. */
-    record Problem(HttpStatus status, String slug, String detail) {
+    /** What the caller is told: status and problem type slug; the sentence is looked up in their language. */
+    record Problem(HttpStatus status, String slug) {
+
+        String messageKey() {
+            return slug.startsWith("http-") ? "problem.http" : "problem." + slug;
+        }
     }
 }

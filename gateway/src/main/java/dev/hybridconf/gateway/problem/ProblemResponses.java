@@ -2,8 +2,11 @@ package dev.hybridconf.gateway.problem;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,10 +28,33 @@ public class ProblemResponses {
     /** Same base as the services' problem types, so a client handles both alike. */
     private static final String TYPE_BASE = "https://hybridconf.dev/problems/";
 
+    /** The languages every sentence exists in; any other gets English. */
+    private static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.FRENCH, Locale.forLanguageTag("es"));
+
     private final JsonMapper mapper;
+    private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
 
     public ProblemResponses(JsonMapper mapper) {
         this.mapper = mapper;
+        messages.setBasename("i18n/gateway-problems");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        messages.setUseCodeAsDefaultMessage(true);
+        messages.setAlwaysUseMessageFormat(true);
+        // Load the bundles now, so that answering never reads the classpath on an event-loop thread.
+        LANGUAGES.forEach(language -> messages.getMessage("problem.internal", null, language));
+    }
+
+    private static Locale language(ServerWebExchange exchange) {
+        Locale requested = exchange.getLocaleContext().getLocale();
+        if (requested != null) {
+            for (Locale language : LANGUAGES) {
+                if (language.getLanguage().equals(requested.getLanguage())) {
+                    return language;
+                }
+            }
+        }
+        return Locale.ENGLISH;
     }
 
     /** The stable type URI for a problem slug, e.g. {@code upstream-timeout}. */
@@ -39,10 +65,12 @@ public class ProblemResponses {
     /**
      * Answers the exchange with a problem detail.
      *
-     * @param slug   last segment of the problem type URI
-     * @param detail a sentence for the caller; never an exception message from inside
+     * @param slug       last segment of the problem type URI
+     * @param messageKey the sentence for the caller in {@code i18n/gateway-problems}, written in the
+     *                   language of their {@code Accept-Language} (en, fr or es)
      */
-    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String slug, String detail) {
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String slug, String messageKey) {
+        String detail = messages.getMessage(messageKey, null, language(exchange));
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", type(slug).toString());
         problem.put("title", status.getReasonPhrase());

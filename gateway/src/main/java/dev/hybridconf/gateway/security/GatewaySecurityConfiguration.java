@@ -38,13 +38,13 @@ public class GatewaySecurityConfiguration {
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemResponses problems) {
         ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> {
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge(e));
-            String detail = e instanceof InvalidBearerTokenException
-                    ? "The bearer token is not valid here: it may have expired or come from another issuer."
-                    : "A valid bearer token is required for this request.";
-            return problems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", detail);
+            String messageKey = e instanceof InvalidBearerTokenException
+                    ? "problem.invalid-token"
+                    : "problem.unauthenticated";
+            return problems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", messageKey);
         };
         ServerAccessDeniedHandler denied = (exchange, e) -> problems.write(exchange, HttpStatus.FORBIDDEN,
-                "forbidden", "Your role does not allow this request.");
+                "forbidden", "problem.forbidden");
 
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)

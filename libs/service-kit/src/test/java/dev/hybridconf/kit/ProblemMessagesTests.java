@@ -24,5 +24,6 @@ class ProblemMessagesTests {
         assertThat(messages.text("problem.forbidden", Locale.forLanguageTag("es-CO"))).isEqualTo("Su rol no permite esta solicitud.");
         assertThat(messages.text("problem.forbidden", Locale.GERMAN)).isEqualTo("Your role does not allow this request.");
         assertThat(messages.text("problem.payload-too-large", Locale.FRENCH, 1024)).contains("1024 octets");
+        assertThat(messages.text("problem.unauthenticated", Locale.FRENCH)).isEqualTo("Cette requête exige un jeton d'accès valide.");
     }
 }

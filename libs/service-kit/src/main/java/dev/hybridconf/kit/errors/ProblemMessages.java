@@ -20,6 +20,7 @@ public class ProblemMessages {
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         source.setUseCodeAsDefaultMessage(true);
+        source.setAlwaysUseMessageFormat(true);
     }
 
     public String text(String key, Locale requested, Object... arguments) {
