@@ -26,6 +26,16 @@ for n, o in ipairs(ops) do
   elseif op == 'EQUALS' then
     local current = redis.call('HGET', key, args[1])
     if current ~= args[2] then return { 'STALE', n } end
+  elseif op == 'ONE_OF' then
+    local current = redis.call('HGET', key, args[1])
+    local found = false
+    for a = 2, #args do
+      if current == args[a] then found = true end
+    end
+    if not found then return { 'STALE', n } end
+  elseif op == 'BELOW' then
+    local current = tonumber(redis.call('HGET', key, args[1]) or '0')
+    if current >= tonumber(args[2]) then return { 'FULL', n } end
   end
 end
 

@@ -2,7 +2,11 @@ package dev.hybridconf.contracts;
 
 import java.util.Map;
 
+import dev.hybridconf.contracts.registration.RegistrationApproved;
+import dev.hybridconf.contracts.registration.RegistrationCancelled;
+import dev.hybridconf.contracts.registration.RegistrationRejected;
 import dev.hybridconf.contracts.registration.RegistrationSubmitted;
+import dev.hybridconf.contracts.registration.RegistrationWaitlisted;
 
 /**
  * The registry of logical event types and their payload records. A consumer binds data only to a
@@ -11,7 +15,11 @@ import dev.hybridconf.contracts.registration.RegistrationSubmitted;
 public final class EventTypes {
 
     private static final Map<String, Class<? extends EventPayload>> TYPES = Map.of(
-            RegistrationSubmitted.TYPE, RegistrationSubmitted.class);
+            RegistrationSubmitted.TYPE, RegistrationSubmitted.class,
+            RegistrationApproved.TYPE, RegistrationApproved.class,
+            RegistrationWaitlisted.TYPE, RegistrationWaitlisted.class,
+            RegistrationRejected.TYPE, RegistrationRejected.class,
+            RegistrationCancelled.TYPE, RegistrationCancelled.class);
 
     private EventTypes() {
     }

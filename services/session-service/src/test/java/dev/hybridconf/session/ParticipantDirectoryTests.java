@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import dev.hybridconf.contracts.CloudEvent;
 import dev.hybridconf.contracts.EventCodec;
+import dev.hybridconf.contracts.registration.RegistrationApproved;
+import dev.hybridconf.contracts.registration.RegistrationCancelled;
 import dev.hybridconf.contracts.registration.RegistrationSubmitted;
 import dev.hybridconf.kit.PlatformProperties;
 import dev.hybridconf.kit.messaging.TopicNames;
@@ -65,6 +68,26 @@ class ParticipantDirectoryTests {
         assertThat(view.get("preferredLanguage").asString()).isEqualTo("es");
         assertThat(view.get("eventsApplied").asLong()).isEqualTo(1);
         assertThat(summary().get("total").asLong()).isEqualTo(totalBefore + 1);
+    }
+
+    @Test
+    void reviewDecisionsUpdateTheParticipantOnceEach() throws Exception {
+        String id = UUID.randomUUID().toString();
+        publish(codec.wrap("registration-service", new RegistrationSubmitted(id, "IN_PERSON", "fr", "SN")));
+        CloudEvent approved = codec.wrap("registration-service",
+                new RegistrationApproved(id, "IN_PERSON", "fr", List.of("participant")));
+        publish(approved);
+        publish(approved);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> lag() == 0 && participant(id).getResponse().getStatus() == 200
+                && json.readTree(participant(id).getResponse().getContentAsString()).get("status").asString().equals("APPROVED"));
+        JsonNode view = json.readTree(participant(id).getResponse().getContentAsString());
+        assertThat(view.get("eventsApplied").asLong()).isEqualTo(2);
+        assertThat(view.get("attendanceMode").asString()).isEqualTo("IN_PERSON");
+
+        publish(codec.wrap("registration-service", new RegistrationCancelled(id, "IN_PERSON", true)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> json.readTree(participant(id).getResponse()
+                .getContentAsString()).get("status").asString().equals("CANCELLED"));
     }
 
     @Test

@@ -3,7 +3,8 @@ package dev.hybridconf.contracts.registration;
 import dev.hybridconf.contracts.EventPayload;
 
 /** Every event about one registration; the aggregate id is the registration id. */
-public sealed interface RegistrationEvent extends EventPayload permits RegistrationSubmitted {
+public sealed interface RegistrationEvent extends EventPayload permits RegistrationSubmitted, RegistrationApproved, RegistrationWaitlisted,
+        RegistrationRejected, RegistrationCancelled {
 
     String registrationId();
 

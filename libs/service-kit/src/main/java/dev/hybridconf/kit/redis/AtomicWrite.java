@@ -2,6 +2,7 @@ package dev.hybridconf.kit.redis;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,24 @@ public final class AtomicWrite {
     public AtomicWrite requireField(String key, String field, String expected,
             Supplier<? extends ProblemException> otherwise) {
         return op("EQUALS", key, otherwise, field, expected);
+    }
+
+    /** Fail with the given problem unless the hash field holds one of the allowed values (e.g. a state check). */
+    public AtomicWrite requireFieldIn(String key, String field, Collection<String> allowed,
+            Supplier<? extends ProblemException> otherwise) {
+        List<String> opArgs = new ArrayList<>(allowed.size() + 1);
+        opArgs.add(field);
+        opArgs.addAll(allowed);
+        return op("ONE_OF", key, otherwise, opArgs.toArray(String[]::new));
+    }
+
+    /**
+     * Fail with the given problem unless the numeric hash field (missing counts as 0) is below
+     * {@code limit}: with an {@link #hincrBy} in the same write, a counter that never passes its limit
+     * however many replicas write at once.
+     */
+    public AtomicWrite requireBelow(String key, String field, long limit, Supplier<? extends ProblemException> otherwise) {
+        return op("BELOW", key, otherwise, field, Long.toString(limit));
     }
 
     public AtomicWrite set(String key, String value) {

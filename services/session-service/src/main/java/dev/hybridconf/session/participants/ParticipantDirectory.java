@@ -45,6 +45,16 @@ class ParticipantDirectory {
                 .execute();
     }
 
+    /** Records a review decision (approved, waitlisted, rejected, cancelled) once per event. */
+    Outcome applyStatus(CloudEvent event, String registrationId, String status) {
+        String participant = participantKey(registrationId);
+        return store.atomically()
+                .onlyOnce(event.id().toString(), REMEMBER_EVENTS)
+                .hset(participant, Map.of("registrationId", registrationId, "status", status))
+                .hincrBy(participant, "eventsApplied", 1)
+                .execute();
+    }
+
     Optional<ParticipantView> find(String registrationId) {
         Map<String, String> hash = store.redis().hgetAll(participantKey(registrationId));
         if (hash == null || hash.isEmpty()) {

@@ -9,7 +9,11 @@ import org.springframework.stereotype.Component;
 
 import dev.hybridconf.contracts.CloudEvent;
 import dev.hybridconf.contracts.EventCodec;
+import dev.hybridconf.contracts.registration.RegistrationApproved;
+import dev.hybridconf.contracts.registration.RegistrationCancelled;
+import dev.hybridconf.contracts.registration.RegistrationRejected;
 import dev.hybridconf.contracts.registration.RegistrationSubmitted;
+import dev.hybridconf.contracts.registration.RegistrationWaitlisted;
 import dev.hybridconf.kit.redis.AtomicWrite.Outcome;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -33,6 +37,14 @@ class RegistrationEventsListener {
     void on(CloudEvent event) {
         Outcome outcome = switch (event.type()) {
             case RegistrationSubmitted.TYPE -> directory.apply(event, codec.payload(event, RegistrationSubmitted.class));
+            case RegistrationApproved.TYPE -> directory.applyStatus(event,
+                    codec.payload(event, RegistrationApproved.class).registrationId(), "APPROVED");
+            case RegistrationWaitlisted.TYPE -> directory.applyStatus(event,
+                    codec.payload(event, RegistrationWaitlisted.class).registrationId(), "WAITLISTED");
+            case RegistrationRejected.TYPE -> directory.applyStatus(event,
+                    codec.payload(event, RegistrationRejected.class).registrationId(), "REJECTED");
+            case RegistrationCancelled.TYPE -> directory.applyStatus(event,
+                    codec.payload(event, RegistrationCancelled.class).registrationId(), "CANCELLED");
             default -> null;
         };
         String result = outcome == null ? "skipped" : outcome.name().toLowerCase(Locale.ROOT);

@@ -1,4 +1,4 @@
-package dev.hybridconf.registration.submission;
+package dev.hybridconf.registration.workflow;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

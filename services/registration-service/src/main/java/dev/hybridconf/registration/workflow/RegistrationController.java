@@ -1,4 +1,4 @@
-package dev.hybridconf.registration.submission;
+package dev.hybridconf.registration.workflow;
 
 import java.net.URI;
 import java.util.UUID;

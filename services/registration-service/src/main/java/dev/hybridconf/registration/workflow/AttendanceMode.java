@@ -1,4 +1,4 @@
-package dev.hybridconf.registration.submission;
+package dev.hybridconf.registration.workflow;
 
 /** How a participant attends; capacity is counted separately for each. */
 public enum AttendanceMode {

@@ -1,0 +1,12 @@
+package dev.hybridconf.contracts.registration;
+
+/** An organiser declined the registration. */
+public record RegistrationRejected(String registrationId) implements RegistrationEvent {
+
+    public static final String TYPE = "registration.rejected.v1";
+
+    @Override
+    public String eventType() {
+        return TYPE;
+    }
+}

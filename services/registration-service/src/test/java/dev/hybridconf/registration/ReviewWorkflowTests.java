@@ -1,0 +1,230 @@
+package dev.hybridconf.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.hybridconf.kit.messaging.TopicNames;
+import dev.hybridconf.registration.identity.TokenIssuer;
+import dev.hybridconf.testinfra.EventSchemaAssertions;
+import dev.hybridconf.testinfra.KafkaProbe;
+import dev.hybridconf.testinfra.PlatformInfrastructure;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Organisers review registrations over real HTTP, on a real Redis and Kafka broker. Remote places
+ * are few here (4) so that concurrent approvals compete for them; only the capacity test uses them.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "platform.registration.capacity.remote=4", "platform.registration.capacity.in-person=100"})
+@PlatformInfrastructure
+class ReviewWorkflowTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TokenIssuer tokens;
+
+    @Autowired
+    TopicNames topics;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void approvalGivesAPlaceAndPublishesWhatDownstreamServicesNeed() throws Exception {
+        String id = register("IN_PERSON");
+
+        HttpResponse<String> approved = post(id, "approve", organiser());
+
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(json.readTree(approved.body()).get("status").asString()).isEqualTo("APPROVED");
+        String event = eventOfType(id, "registration.approved.v1");
+        EventSchemaAssertions.assertValidEvent(event);
+        JsonNode data = json.readTree(event).get("data");
+        assertThat(data.get("attendanceMode").asString()).isEqualTo("IN_PERSON");
+        assertThat(data.get("roles").get(0).asString()).isEqualTo("participant");
+        assertThat(event).doesNotContain("@");
+    }
+
+    @Test
+    void everyTransitionIsAnEventThatMatchesItsSchema() throws Exception {
+        String waitlisted = register("IN_PERSON");
+        String rejected = register("IN_PERSON");
+        String cancelled = register("IN_PERSON");
+
+        assertThat(post(waitlisted, "waitlist", organiser()).statusCode()).isEqualTo(200);
+        assertThat(post(rejected, "reject", organiser()).statusCode()).isEqualTo(200);
+        assertThat(post(cancelled, "approve", organiser()).statusCode()).isEqualTo(200);
+        assertThat(post(cancelled, "cancel", organiser()).statusCode()).isEqualTo(200);
+
+        EventSchemaAssertions.assertValidEvent(eventOfType(waitlisted, "registration.waitlisted.v1"));
+        EventSchemaAssertions.assertValidEvent(eventOfType(rejected, "registration.rejected.v1"));
+        String cancellation = eventOfType(cancelled, "registration.cancelled.v1");
+        EventSchemaAssertions.assertValidEvent(cancellation);
+        assertThat(json.readTree(cancellation).get("data").get("placeReleased").asBoolean()).isTrue();
+    }
+
+    @Test
+    void illegalMovesAreConflictsThatChangeNothing() throws Exception {
+        String id = register("IN_PERSON");
+        assertThat(post(id, "reject", organiser()).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> approveRejected = post(id, "approve", organiser());
+        HttpResponse<String> waitlistRejected = post(id, "waitlist", organiser());
+
+        assertThat(approveRejected.statusCode()).isEqualTo(409);
+        assertThat(approveRejected.body()).contains("problems/illegal-transition").contains("REJECTED");
+        assertThat(waitlistRejected.statusCode()).isEqualTo(409);
+        assertThat(status(id)).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void onlyOrganisersReviewAndUnknownRegistrationsAreNotFound() throws Exception {
+        String id = register("IN_PERSON");
+        String participant = tokens.issue("participant-" + UUID.randomUUID(), List.of("participant"), "fr");
+
+        assertThat(post(id, "approve", participant).statusCode()).isEqualTo(403);
+        assertThat(post(id, "approve", null).statusCode()).isEqualTo(401);
+        assertThat(post(UUID.randomUUID().toString(), "approve", organiser()).statusCode()).isEqualTo(404);
+        assertThat(status(id)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void concurrentApprovalsNeverOversellAndACancellationFreesAPlace() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ids.add(register("REMOTE"));
+        }
+        List<Callable<Integer>> approvals = new ArrayList<>();
+        for (String id : ids) {
+            // Two organisers approve the same list at the same moment.
+            approvals.add(() -> post(id, "approve", organiser()).statusCode());
+            approvals.add(() -> post(id, "approve", organiser()).statusCode());
+        }
+        List<Integer> statuses = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
+            for (Future<Integer> result : pool.invokeAll(approvals)) {
+                statuses.add(result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(4);
+        assertThat(statuses).allMatch(s -> s == 200 || s == 409);
+        List<String> approved = ids.stream().filter(id -> statusUnchecked(id).equals("APPROVED")).toList();
+        assertThat(approved).hasSize(4);
+        assertThat(capacity("REMOTE").get("approved").asLong()).isEqualTo(4);
+        assertThat(capacity("REMOTE").get("available").asLong()).isZero();
+        String waiting = ids.stream().filter(id -> statusUnchecked(id).equals("PENDING")).findFirst().orElseThrow();
+        HttpResponse<String> full = post(waiting, "approve", organiser());
+        assertThat(full.statusCode()).isEqualTo(409);
+        assertThat(full.body()).contains("problems/capacity-reached");
+        assertThat(statusUnchecked(waiting)).isEqualTo("PENDING");
+
+        assertThat(post(approved.get(0), "cancel", organiser()).statusCode()).isEqualTo(200);
+        String next = ids.stream().filter(id -> statusUnchecked(id).equals("PENDING")).findFirst().orElseThrow();
+        HttpResponse<String> promoted = post(next, "approve", organiser());
+
+        assertThat(promoted.statusCode()).as(promoted.body()).isEqualTo(200);
+        assertThat(capacity("REMOTE").get("approved").asLong()).isEqualTo(4);
+    }
+
+    @Test
+    void conflictsAreExplainedInTheCallersLanguage() throws Exception {
+        String id = register("IN_PERSON");
+        post(id, "cancel", organiser());
+
+        HttpResponse<String> answer = http.send(request(id, "approve", organiser())
+                .header("Accept-Language", "fr").build(), BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(409);
+        assertThat(answer.body()).contains("Une inscription à l'état CANCELLED ne peut pas passer à l'état APPROVED.");
+    }
+
+    private String organiser() {
+        return tokens.issue("organiser-" + UUID.randomUUID(), List.of("organiser"), "en");
+    }
+
+    private String register(String mode) throws Exception {
+        String body = """
+                {"fullName":"Kwame Mensah","email":"k.%s@accra.gov.gh","organisation":"Accra Metropolitan Assembly",
+                 "country":"GH","attendanceMode":"%s","preferredLanguage":"en","privacyConsent":true}"""
+                .formatted(UUID.randomUUID(), mode);
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(url("/api/registrations"))
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofString(body)).build(),
+                BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return json.readTree(created.body()).get("id").asString();
+    }
+
+    private HttpResponse<String> post(String id, String action, String token) throws Exception {
+        return http.send(request(id, action, token).build(), BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String id, String action, String token) {
+        var request = HttpRequest.newBuilder(url("/api/registrations/" + id + "/" + action))
+                .POST(BodyPublishers.noBody());
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request;
+    }
+
+    private String status(String id) throws Exception {
+        HttpResponse<String> read = http.send(HttpRequest.newBuilder(url("/api/registrations/" + id))
+                .header("Authorization", "Bearer " + organiser()).build(), BodyHandlers.ofString());
+        return json.readTree(read.body()).get("status").asString();
+    }
+
+    private String statusUnchecked(String id) {
+        try {
+            return status(id);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode capacity(String mode) throws Exception {
+        HttpResponse<String> read = http.send(HttpRequest.newBuilder(url("/api/registrations/capacity"))
+                .header("Authorization", "Bearer " + organiser()).build(), BodyHandlers.ofString());
+        return json.readTree(read.body()).get("modes").get(mode);
+    }
+
+    private String eventOfType(String id, String type) {
+        List<ConsumerRecord<String, String>> records = KafkaProbe.shared().readUntil(
+                topics.physical("registration.events"), Duration.ofSeconds(30),
+                all -> all.stream().anyMatch(r -> id.equals(r.key()) && r.value().contains("\"type\":\"" + type + "\"")));
+        return records.stream().filter(r -> id.equals(r.key()) && r.value().contains("\"type\":\"" + type + "\""))
+                .map(ConsumerRecord::value).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type + " for " + id));
+    }
+
+    private URI url(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
