@@ -81,6 +81,18 @@ class GatewayRoutingTests {
     }
 
     @Test
+    void anAccessLinkCodeIsExchangedWithoutAToken() {
+        client.post().uri("/api/registrations/access-tokens")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"code\":\"abc\"}")
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody()
+                .jsonPath("$.upstream").isEqualTo("registration")
+                .jsonPath("$.target").isEqualTo("/api/registrations/access-tokens");
+    }
+
+    @Test
     void zoomWebhooksReachTheStreamingServiceWithoutAToken() {
         String event = "{\"event\":\"meeting.started\",\"event_ts\":1780000000000}";
 

@@ -55,6 +55,8 @@ public class GatewaySecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.POST, "/api/registrations").permitAll()
+                        // A participant opening their access link has no token yet: the code is the credential.
+                        .pathMatchers(HttpMethod.POST, "/api/registrations/access-tokens").permitAll()
                         // The streaming service verifies Zoom's signature; Zoom sends no bearer token.
                         .pathMatchers("/webhooks/zoom/**").permitAll()
                         .pathMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/prometheus").permitAll()

@@ -153,14 +153,14 @@ class RegistrationApiTests {
     }
 
     @Test
-    void onlyOrganisersReadARegistration() throws Exception {
+    void organisersReadAnyRegistrationAndOtherParticipantsCannotTellItExists() throws Exception {
         HttpResponse<String> created = post(form("lea." + UUID.randomUUID() + "@lyon.fr", "IN_PERSON", "fr", "FR"));
         String id = json.readTree(created.body()).get("id").asString();
         String organiser = tokens.issue("organiser-1", List.of("organiser"), "en");
         String participant = tokens.issue("participant-1", List.of("participant"), "fr");
 
         assertThat(get("/api/registrations/" + id, null).statusCode()).isEqualTo(401);
-        assertThat(get("/api/registrations/" + id, participant).statusCode()).isEqualTo(403);
+        assertThat(get("/api/registrations/" + id, participant).statusCode()).isEqualTo(404);
         HttpResponse<String> read = get("/api/registrations/" + id, organiser);
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(json.readTree(read.body()).get("country").asString()).isEqualTo("FR");

@@ -35,7 +35,15 @@ public class TokenIssuer {
         this.clock = clock;
     }
 
+    /** A signed token and the moment it stops being accepted. */
+    public record Issued(String token, Instant expiresAt) {
+    }
+
     public String issue(String subject, List<String> roles, String language) {
+        return issueWithExpiry(subject, roles, language).token();
+    }
+
+    public Issued issueWithExpiry(String subject, List<String> roles, String language) {
         Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(issuer)
@@ -46,6 +54,7 @@ public class TokenIssuer {
                 .claim("lang", language)
                 .build();
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keys.signingKey().getKeyID()).build();
-        return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+        return new Issued(encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue(),
+                claims.getExpiresAt());
     }
 }

@@ -4,7 +4,8 @@ import java.net.URI;
 import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,11 +33,25 @@ class RegistrationController {
                 .body(registration.view());
     }
 
-    /** Organisers only, until participant identity lands (issue 3) and owners can read their own. */
+    /**
+     * Organisers read any registration; a participant only their own. Someone else's answers 404,
+     * exactly like one that does not exist, so ids reveal nothing.
+     */
     @GetMapping("/{id}")
-    @PreAuthorize("hasRole('organiser')")
-    RegistrationView get(@PathVariable UUID id) {
+    RegistrationView get(@PathVariable UUID id, @AuthenticationPrincipal Jwt caller) {
+        boolean organiser = caller.getClaimAsStringList("roles") != null
+                && caller.getClaimAsStringList("roles").contains("organiser");
+        if (!organiser && !id.toString().equals(caller.getSubject())) {
+            throw new NotFoundException("registration.not-found", id);
+        }
         return registrations.find(id.toString()).map(Registration::view)
                 .orElseThrow(() -> new NotFoundException("registration.not-found", id));
+    }
+
+    /** The caller's own registration (the token's subject is their registration id). */
+    @GetMapping("/me")
+    RegistrationView mine(@AuthenticationPrincipal Jwt caller) {
+        return registrations.find(caller.getSubject()).map(Registration::view)
+                .orElseThrow(() -> new NotFoundException("registration.not-found", caller.getSubject()));
     }
 }
