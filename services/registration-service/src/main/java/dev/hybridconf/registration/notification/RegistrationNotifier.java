@@ -1,0 +1,101 @@
+package dev.hybridconf.registration.notification;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import dev.hybridconf.contracts.CloudEvent;
+import dev.hybridconf.contracts.EventCodec;
+import dev.hybridconf.contracts.registration.RegistrationApproved;
+import dev.hybridconf.contracts.registration.RegistrationCancelled;
+import dev.hybridconf.contracts.registration.RegistrationRejected;
+import dev.hybridconf.contracts.registration.RegistrationSubmitted;
+import dev.hybridconf.contracts.registration.RegistrationWaitlisted;
+import dev.hybridconf.kit.redis.RedisStore;
+import dev.hybridconf.registration.identity.AccessLinks;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Tells participants what happened to their registration. At least once per event: the
+ * "notified" marker is written only after the mail port accepted the message (see package-info).
+ */
+@Component
+class RegistrationNotifier {
+
+    /** How long a notified event id is remembered; far longer than any redelivery or relay retry. */
+    static final Duration REMEMBER_EVENTS = Duration.ofDays(30);
+
+    private static final Logger log = LoggerFactory.getLogger(RegistrationNotifier.class);
+
+    private final RedisStore store;
+    private final Recipients recipients;
+    private final NotificationTemplates templates;
+    private final MailPort mail;
+    private final AccessLinks accessLinks;
+    private final EventCodec codec;
+    private final NotificationProperties properties;
+    private final MeterRegistry meters;
+
+    RegistrationNotifier(RedisStore store, Recipients recipients, NotificationTemplates templates, MailPort mail,
+            AccessLinks accessLinks, EventCodec codec, NotificationProperties properties, MeterRegistry meters) {
+        this.store = store;
+        this.recipients = recipients;
+        this.templates = templates;
+        this.mail = mail;
+        this.accessLinks = accessLinks;
+        this.codec = codec;
+        this.properties = properties;
+        this.meters = meters;
+    }
+
+    @KafkaListener(id = "notifications", idIsGroup = false, topics = "#{@topicNames.physical('registration.events')}")
+    void on(CloudEvent event) {
+        String outcome = switch (event.type()) {
+            case RegistrationSubmitted.TYPE ->
+                notify(event, Notice.RECEIVED, codec.payload(event, RegistrationSubmitted.class).registrationId());
+            case RegistrationApproved.TYPE ->
+                notify(event, Notice.APPROVED, codec.payload(event, RegistrationApproved.class).registrationId());
+            case RegistrationWaitlisted.TYPE ->
+                notify(event, Notice.WAITLISTED, codec.payload(event, RegistrationWaitlisted.class).registrationId());
+            case RegistrationRejected.TYPE ->
+                notify(event, Notice.REJECTED, codec.payload(event, RegistrationRejected.class).registrationId());
+            case RegistrationCancelled.TYPE ->
+                notify(event, Notice.CANCELLED, codec.payload(event, RegistrationCancelled.class).registrationId());
+            default -> "skipped";
+        };
+        meters.counter("notifications.events", "type", event.type(), "outcome", outcome).increment();
+    }
+
+    private String notify(CloudEvent event, Notice notice, String registrationId) {
+        String marker = "notify:" + event.id();
+        if (store.redis().exists(store.keys().processed(marker))) {
+            log.debug("Event {} ({}) was already notified", event.id(), event.type());
+            return "duplicate";
+        }
+        Optional<Recipient> found = recipients.find(registrationId);
+        if (found.isEmpty()) {
+            log.info("No notification for event {} ({}): registration {} is gone", event.id(), event.type(),
+                    registrationId);
+            return "erased";
+        }
+        Recipient recipient = found.get();
+        Map<String, String> values = new HashMap<>();
+        values.put("name", recipient.fullName());
+        values.put("conference", properties.conferenceName());
+        if (notice == Notice.APPROVED) {
+            values.put("link", accessLinks.issue(registrationId).toString());
+        }
+        NotificationTemplates.Rendered rendered = templates.render(notice, recipient.language(), values);
+        mail.send(new MailPort.Message(recipient.email(), rendered.subject(), rendered.body(), recipient.language()));
+        // Only now: a crash before this line means the redelivery sends again (at least once).
+        store.atomically().onlyOnce(marker, REMEMBER_EVENTS).execute();
+        meters.counter("notifications.sent", "notice", notice.key(), "language", recipient.language()).increment();
+        return "sent";
+    }
+}

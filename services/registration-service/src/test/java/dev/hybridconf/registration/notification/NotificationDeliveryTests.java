@@ -1,0 +1,201 @@
+package dev.hybridconf.registration.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+import dev.hybridconf.kit.messaging.TopicNames;
+import dev.hybridconf.registration.identity.TokenIssuer;
+import dev.hybridconf.testinfra.KafkaProbe;
+import dev.hybridconf.testinfra.PlatformInfrastructure;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Participants are told about their registration in their language, on a real Kafka and Redis.
+ * Mail is an external system: a test-only {@link MailPort} records what would have been sent.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@PlatformInfrastructure
+@Import(NotificationDeliveryTests.Recording.class)
+class NotificationDeliveryTests {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TokenIssuer tokens;
+
+    @Autowired
+    TopicNames topics;
+
+    @Autowired
+    RecordingMailPort mail;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void aSpanishSpeakerIsToldOfReceiptThenApprovalWithAnAccessLinkAndARedeliveryIsNotSentAgain() throws Exception {
+        String email = "lucia." + UUID.randomUUID() + "@montevideo.gub.uy";
+        String id = register(email, "es");
+
+        await().atMost(DEADLINE).until(() -> mail.to(email).size() == 1);
+        MailPort.Message received = mail.to(email).get(0);
+        assertThat(received.language()).isEqualTo("es");
+        assertThat(received.subject()).startsWith("Hemos recibido su inscripción");
+        assertThat(received.body()).contains("Estimado/a Lucía Fernández:", "Local Action: Local solutions for the SDGs",
+                "no reserve viajes");
+
+        assertThat(approve(id).statusCode()).isEqualTo(200);
+
+        await().atMost(DEADLINE).until(() -> mail.to(email).size() == 2);
+        MailPort.Message approved = mail.to(email).get(1);
+        assertThat(approved.subject()).startsWith("Su inscripción ha sido aprobada");
+        assertThat(approved.body()).containsPattern("Su enlace de acceso personal: https?://\\S+\\?access=[A-Za-z0-9_-]{20,}\n")
+                .doesNotContain("{");
+
+        // The same CloudEvent again, as after a rebalance or a producer retry: nothing more is sent.
+        String topic = topics.physical("registration.events");
+        KafkaProbe.shared().send(topic, id, eventOfType(id, "registration.approved.v1"));
+        awaitNoLag(topic);
+        assertThat(mail.to(email)).hasSize(2);
+    }
+
+    @Test
+    void aFailedSendIsRetriedUntilTheMailIsAccepted() throws Exception {
+        String email = "flaky." + UUID.randomUUID() + "@lyon.fr";
+        mail.failOnceFor(email);
+
+        register(email, "fr");
+
+        await().atMost(DEADLINE).until(() -> mail.to(email).size() == 1);
+        assertThat(mail.to(email).get(0).subject()).startsWith("Nous avons bien reçu votre inscription");
+        assertThat(mail.failures(email)).isEqualTo(1);
+        awaitNoLag(topics.physical("registration.events"));
+        assertThat(mail.to(email)).hasSize(1);
+    }
+
+    @Test
+    void anEventForAnErasedRegistrationSendsNothing() throws Exception {
+        String email = "gone." + UUID.randomUUID() + "@nairobi.go.ke";
+        String id = register(email, "en");
+        await().atMost(DEADLINE).until(() -> mail.to(email).size() == 1);
+        String submitted = eventOfType(id, "registration.submitted.v1");
+        String unknownId = UUID.randomUUID().toString();
+        String orphan = json.readTree(submitted).toString()
+                .replace(id, unknownId)
+                .replaceFirst("\"id\":\"[0-9a-f-]{36}\"", "\"id\":\"" + UUID.randomUUID() + "\"");
+
+        String topic = topics.physical("registration.events");
+        KafkaProbe.shared().send(topic, unknownId, orphan);
+        awaitNoLag(topic);
+
+        assertThat(mail.all()).noneMatch(m -> m.body().contains(unknownId));
+        assertThat(mail.to(email)).hasSize(1);
+    }
+
+    private void awaitNoLag(String topic) {
+        String group = topics.group("registration-service");
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(200))
+                .until(() -> KafkaProbe.shared().lag(group, topic) == 0);
+    }
+
+    private String register(String email, String language) throws Exception {
+        String body = """
+                {"fullName":"Lucía Fernández","email":"%s","organisation":"Intendencia de Montevideo",
+                 "country":"UY","attendanceMode":"REMOTE","preferredLanguage":"%s","privacyConsent":true}"""
+                .formatted(email, language);
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(url("/api/registrations"))
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofString(body)).build(),
+                BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return json.readTree(created.body()).get("id").asString();
+    }
+
+    private HttpResponse<String> approve(String id) throws Exception {
+        String organiser = tokens.issue("organiser-" + UUID.randomUUID(), List.of("organiser"), "en");
+        return http.send(HttpRequest.newBuilder(url("/api/registrations/" + id + "/approve"))
+                .header("Authorization", "Bearer " + organiser).POST(BodyPublishers.noBody()).build(),
+                BodyHandlers.ofString());
+    }
+
+    private String eventOfType(String id, String type) {
+        List<ConsumerRecord<String, String>> records = KafkaProbe.shared().readUntil(
+                topics.physical("registration.events"), DEADLINE,
+                all -> all.stream().anyMatch(r -> id.equals(r.key()) && r.value().contains("\"type\":\"" + type + "\"")));
+        return records.stream().filter(r -> id.equals(r.key()) && r.value().contains("\"type\":\"" + type + "\""))
+                .map(ConsumerRecord::value).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type + " for " + id));
+    }
+
+    private java.net.URI url(String path) {
+        return java.net.URI.create("http://localhost:" + port + path);
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Recording {
+
+        @Bean
+        @Primary
+        RecordingMailPort recordingMailPort() {
+            return new RecordingMailPort();
+        }
+    }
+
+    /** Records what would have been mailed; can refuse the first send to an address, like a busy server. */
+    static class RecordingMailPort implements MailPort {
+
+        private final List<Message> sent = new CopyOnWriteArrayList<>();
+        private final Set<String> failOnce = ConcurrentHashMap.newKeySet();
+        private final ConcurrentHashMap<String, Integer> failures = new ConcurrentHashMap<>();
+
+        @Override
+        public void send(Message message) {
+            if (failOnce.remove(message.to())) {
+                failures.merge(message.to(), 1, Integer::sum);
+                throw new IllegalStateException("mail server unavailable");
+            }
+            sent.add(message);
+        }
+
+        void failOnceFor(String address) {
+            failOnce.add(address);
+        }
+
+        int failures(String address) {
+            return failures.getOrDefault(address, 0);
+        }
+
+        List<Message> to(String address) {
+            return sent.stream().filter(m -> m.to().equals(address)).toList();
+        }
+
+        List<Message> all() {
+            return List.copyOf(sent);
+        }
+    }
+}
