@@ -75,6 +75,21 @@ class AccessLinkTests {
     }
 
     @Test
+    void aParticipantCancelsTheirOwnRegistrationAndFreesTheirPlace() throws Exception {
+        String mine = approvedRegistration("es");
+        String code = links.issue(mine).getQuery().substring("access=".length());
+        String token = json.readTree(exchange(code).body()).get("token").asString();
+        long approvedBefore = approvedRemote();
+
+        HttpResponse<String> cancelled = post("/api/registrations/me/cancel", token);
+
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        assertThat(json.readTree(cancelled.body()).get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(approvedRemote()).isEqualTo(approvedBefore - 1);
+        assertThat(post("/api/registrations/me/cancel", token).statusCode()).isEqualTo(409);
+    }
+
+    @Test
     void unknownCodesAndLinksOfRegistrationsWithoutAPlaceGiveNoToken() throws Exception {
         assertThat(exchange("not-a-real-code").statusCode()).isEqualTo(401);
         String cancelled = approvedRegistration("en");
@@ -107,6 +122,11 @@ class AccessLinkTests {
         String id = json.readTree(created.body()).get("id").asString();
         assertThat(post("/api/registrations/" + id + "/approve", organiser()).statusCode()).isEqualTo(200);
         return id;
+    }
+
+    private long approvedRemote() throws Exception {
+        return json.readTree(get("/api/registrations/capacity", organiser()).body())
+                .get("modes").get("REMOTE").get("approved").asLong();
     }
 
     private String organiser() {

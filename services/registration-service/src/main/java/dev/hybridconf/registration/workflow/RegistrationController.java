@@ -48,6 +48,12 @@ class RegistrationController {
                 .orElseThrow(() -> new NotFoundException("registration.not-found", id));
     }
 
+    /** A participant withdraws; a place they held is freed at once for the next person. */
+    @PostMapping("/me/cancel")
+    RegistrationView cancelMine(@AuthenticationPrincipal Jwt caller) {
+        return registrations.review(caller.getSubject(), Registration::cancel).view();
+    }
+
     /** The caller's own registration (the token's subject is their registration id). */
     @GetMapping("/me")
     RegistrationView mine(@AuthenticationPrincipal Jwt caller) {
