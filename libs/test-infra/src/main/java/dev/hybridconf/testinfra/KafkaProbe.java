@@ -70,6 +70,15 @@ public final class KafkaProbe {
         return records;
     }
 
+    /** The first event of {@code type} about aggregate {@code key} on {@code topic}, waiting up to {@code deadline}. */
+    public String eventOfType(String topic, String key, String type, Duration deadline) {
+        String marker = "\"type\":\"" + type + "\"";
+        Predicate<ConsumerRecord<String, String>> wanted = r -> key.equals(r.key()) && r.value().contains(marker);
+        return readUntil(topic, deadline, records -> records.stream().anyMatch(wanted)).stream().filter(wanted)
+                .map(ConsumerRecord::value).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type + " for " + key + " on " + topic));
+    }
+
     /** Messages the group has not yet committed past, summed over the topic's partitions. */
     public long lag(String group, String topic) {
         Properties props = new Properties();

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -111,16 +110,10 @@ class AccessLinkTests {
         assertThat(keys).isNotEmpty().noneMatch(key -> key.contains(code));
     }
 
-    private String approvedRegistration(String language) throws Exception {
-        String body = """
-                {"fullName":"Lucía Gómez","email":"l.%s@medellin.gov.co","organisation":"Alcaldía de Medellín",
-                 "country":"CO","attendanceMode":"REMOTE","preferredLanguage":"%s","privacyConsent":true}"""
-                .formatted(UUID.randomUUID(), language);
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(url("/api/registrations"))
-                .header("Content-Type", "application/json").POST(BodyPublishers.ofString(body)).build(),
-                BodyHandlers.ofString());
-        String id = json.readTree(created.body()).get("id").asString();
-        assertThat(post("/api/registrations/" + id + "/approve", organiser()).statusCode()).isEqualTo(200);
+    private String approvedRegistration(String language) {
+        RegistrationHttp api = new RegistrationHttp(port, tokens);
+        String id = api.register("l." + UUID.randomUUID() + "@medellin.gov.co", "Lucía Gómez", "REMOTE", language);
+        assertThat(api.review(id, "approve", api.organiser()).statusCode()).isEqualTo(200);
         return id;
     }
 
@@ -130,7 +123,7 @@ class AccessLinkTests {
     }
 
     private String organiser() {
-        return tokens.issue("organiser-" + UUID.randomUUID(), List.of("organiser"), "en");
+        return new RegistrationHttp(port, tokens).organiser();
     }
 
     private HttpResponse<String> exchange(String code) throws Exception {

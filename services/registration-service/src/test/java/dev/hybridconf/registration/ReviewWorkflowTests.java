@@ -2,12 +2,8 @@ package dev.hybridconf.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,8 +46,12 @@ class ReviewWorkflowTests {
     @Autowired
     TopicNames topics;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
+    private RegistrationHttp api;
+
+    @BeforeEach
+    void client() {
+        api = new RegistrationHttp(port, tokens);
+    }
 
     @Test
     void approvalGivesAPlaceAndPublishesWhatDownstreamServicesNeed() throws Exception {
@@ -60,10 +60,10 @@ class ReviewWorkflowTests {
         HttpResponse<String> approved = post(id, "approve", organiser());
 
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
-        assertThat(json.readTree(approved.body()).get("status").asString()).isEqualTo("APPROVED");
+        assertThat(api.json(approved).get("status").asString()).isEqualTo("APPROVED");
         String event = eventOfType(id, "registration.approved.v1");
         EventSchemaAssertions.assertValidEvent(event);
-        JsonNode data = json.readTree(event).get("data");
+        JsonNode data = new ObjectMapper().readTree(event).get("data");
         assertThat(data.get("attendanceMode").asString()).isEqualTo("IN_PERSON");
         assertThat(data.get("roles").get(0).asString()).isEqualTo("participant");
         assertThat(event).doesNotContain("@");
@@ -84,7 +84,7 @@ class ReviewWorkflowTests {
         EventSchemaAssertions.assertValidEvent(eventOfType(rejected, "registration.rejected.v1"));
         String cancellation = eventOfType(cancelled, "registration.cancelled.v1");
         EventSchemaAssertions.assertValidEvent(cancellation);
-        assertThat(json.readTree(cancellation).get("data").get("placeReleased").asBoolean()).isTrue();
+        assertThat(new ObjectMapper().readTree(cancellation).get("data").get("placeReleased").asBoolean()).isTrue();
     }
 
     @Test
@@ -159,72 +159,38 @@ class ReviewWorkflowTests {
         String id = register("IN_PERSON");
         post(id, "cancel", organiser());
 
-        HttpResponse<String> answer = http.send(request(id, "approve", organiser())
-                .header("Accept-Language", "fr").build(), BodyHandlers.ofString());
+        HttpResponse<String> answer = api.send(api.request("/api/registrations/" + id + "/approve", organiser())
+                .header("Accept-Language", "fr").POST(HttpRequest.BodyPublishers.noBody()));
 
         assertThat(answer.statusCode()).isEqualTo(409);
         assertThat(answer.body()).contains("Une inscription à l'état CANCELLED ne peut pas passer à l'état APPROVED.");
     }
 
     private String organiser() {
-        return tokens.issue("organiser-" + UUID.randomUUID(), List.of("organiser"), "en");
+        return api.organiser();
     }
 
-    private String register(String mode) throws Exception {
-        String body = """
-                {"fullName":"Kwame Mensah","email":"k.%s@accra.gov.gh","organisation":"Accra Metropolitan Assembly",
-                 "country":"GH","attendanceMode":"%s","preferredLanguage":"en","privacyConsent":true}"""
-                .formatted(UUID.randomUUID(), mode);
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(url("/api/registrations"))
-                .header("Content-Type", "application/json").POST(BodyPublishers.ofString(body)).build(),
-                BodyHandlers.ofString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return json.readTree(created.body()).get("id").asString();
+    private String register(String mode) {
+        return api.register("k." + UUID.randomUUID() + "@accra.gov.gh", "Kwame Mensah", mode, "en");
     }
 
-    private HttpResponse<String> post(String id, String action, String token) throws Exception {
-        return http.send(request(id, action, token).build(), BodyHandlers.ofString());
+    private HttpResponse<String> post(String id, String action, String token) {
+        return api.review(id, action, token);
     }
 
-    private HttpRequest.Builder request(String id, String action, String token) {
-        var request = HttpRequest.newBuilder(url("/api/registrations/" + id + "/" + action))
-                .POST(BodyPublishers.noBody());
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return request;
-    }
-
-    private String status(String id) throws Exception {
-        HttpResponse<String> read = http.send(HttpRequest.newBuilder(url("/api/registrations/" + id))
-                .header("Authorization", "Bearer " + organiser()).build(), BodyHandlers.ofString());
-        return json.readTree(read.body()).get("status").asString();
+    private String status(String id) {
+        return api.status(id);
     }
 
     private String statusUnchecked(String id) {
-        try {
-            return status(id);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return api.status(id);
     }
 
-    private JsonNode capacity(String mode) throws Exception {
-        HttpResponse<String> read = http.send(HttpRequest.newBuilder(url("/api/registrations/capacity"))
-                .header("Authorization", "Bearer " + organiser()).build(), BodyHandlers.ofString());
-        return json.readTree(read.body()).get("modes").get(mode);
+    private JsonNode capacity(String mode) {
+        return api.json(api.get("/api/registrations/capacity", organiser())).get("modes").get(mode);
     }
 
     private String eventOfType(String id, String type) {
-        List<ConsumerRecord<String, String>> records = KafkaProbe.shared().readUntil(
-                topics.physical("registration.events"), Duration.ofSeconds(30),
-                all -> all.stream().anyMatch(r -> id.equals(r.key()) && r.value().contains("\"type\":\"" + type + "\"")));
-        return records.stream().filter(r -> id.equals(r.key()) && r.value().contains("\"type\":\"" + type + "\""))
-                .map(ConsumerRecord::value).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + type + " for " + id));
-    }
-
-    private URI url(String path) {
-        return URI.create("http://localhost:" + port + path);
+        return KafkaProbe.shared().eventOfType(topics.physical("registration.events"), id, type, Duration.ofSeconds(30));
     }
 }

@@ -3,11 +3,7 @@ package dev.hybridconf.registration.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +11,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,6 +22,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
 import dev.hybridconf.kit.messaging.TopicNames;
+import dev.hybridconf.registration.RegistrationHttp;
 import dev.hybridconf.registration.identity.TokenIssuer;
 import dev.hybridconf.testinfra.KafkaProbe;
 import dev.hybridconf.testinfra.PlatformInfrastructure;
@@ -55,7 +51,6 @@ class NotificationDeliveryTests {
     @Autowired
     RecordingMailPort mail;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -124,36 +119,17 @@ class NotificationDeliveryTests {
                 .until(() -> KafkaProbe.shared().lag(group, topic) == 0);
     }
 
-    private String register(String email, String language) throws Exception {
-        String body = """
-                {"fullName":"Lucía Fernández","email":"%s","organisation":"Intendencia de Montevideo",
-                 "country":"UY","attendanceMode":"REMOTE","preferredLanguage":"%s","privacyConsent":true}"""
-                .formatted(email, language);
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(url("/api/registrations"))
-                .header("Content-Type", "application/json").POST(BodyPublishers.ofString(body)).build(),
-                BodyHandlers.ofString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return json.readTree(created.body()).get("id").asString();
+    private String register(String email, String language) {
+        return new RegistrationHttp(port, tokens).register(email, "Lucía Fernández", "REMOTE", language);
     }
 
-    private HttpResponse<String> approve(String id) throws Exception {
-        String organiser = tokens.issue("organiser-" + UUID.randomUUID(), List.of("organiser"), "en");
-        return http.send(HttpRequest.newBuilder(url("/api/registrations/" + id + "/approve"))
-                .header("Authorization", "Bearer " + organiser).POST(BodyPublishers.noBody()).build(),
-                BodyHandlers.ofString());
+    private HttpResponse<String> approve(String id) {
+        RegistrationHttp api = new RegistrationHttp(port, tokens);
+        return api.review(id, "approve", api.organiser());
     }
 
     private String eventOfType(String id, String type) {
-        List<ConsumerRecord<String, String>> records = KafkaProbe.shared().readUntil(
-                topics.physical("registration.events"), DEADLINE,
-                all -> all.stream().anyMatch(r -> id.equals(r.key()) && r.value().contains("\"type\":\"" + type + "\"")));
-        return records.stream().filter(r -> id.equals(r.key()) && r.value().contains("\"type\":\"" + type + "\""))
-                .map(ConsumerRecord::value).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + type + " for " + id));
-    }
-
-    private java.net.URI url(String path) {
-        return java.net.URI.create("http://localhost:" + port + path);
+        return KafkaProbe.shared().eventOfType(topics.physical("registration.events"), id, type, DEADLINE);
     }
 
     @TestConfiguration(proxyBeanMethods = false)
