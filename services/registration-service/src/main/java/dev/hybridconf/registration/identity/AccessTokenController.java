@@ -7,7 +7,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.hybridconf.kit.redis.RedisStore;
+import dev.hybridconf.registration.workflow.RegistrationLookup;
+import dev.hybridconf.registration.workflow.RegistrationView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -24,23 +25,22 @@ class AccessTokenController {
 
     private final AccessLinkService links;
     private final TokenIssuer tokens;
-    private final RedisStore store;
+    private final RegistrationLookup registrations;
 
-    AccessTokenController(AccessLinkService links, TokenIssuer tokens, RedisStore store) {
+    AccessTokenController(AccessLinkService links, TokenIssuer tokens, RegistrationLookup registrations) {
         this.links = links;
         this.tokens = tokens;
-        this.store = store;
+        this.registrations = registrations;
     }
 
     @PostMapping("/api/registrations/access-tokens")
     AccessToken exchange(@Valid @RequestBody Exchange exchange) {
         String registrationId = links.redeem(exchange.code()).orElseThrow(AccessLinkInvalidException::new);
-        var registration = store.redis().hmget(store.keys().key("registration", registrationId),
-                "status", "preferredLanguage");
-        if (!"APPROVED".equals(registration.get(0))) {
-            throw new AccessLinkInvalidException();
-        }
-        TokenIssuer.Issued issued = tokens.issueWithExpiry(registrationId, List.of("participant"), registration.get(1));
+        RegistrationView registration = registrations.find(registrationId)
+                .filter(found -> "APPROVED".equals(found.status()))
+                .orElseThrow(AccessLinkInvalidException::new);
+        TokenIssuer.Issued issued = tokens.issueWithExpiry(registrationId, List.of("participant"),
+                registration.preferredLanguage());
         return new AccessToken(issued.token(), "Bearer", issued.expiresAt(), registrationId);
     }
 }

@@ -1,36 +1,27 @@
 package dev.hybridconf.registration.notification;
 
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import dev.hybridconf.kit.redis.KeySpace;
-import dev.hybridconf.kit.redis.RedisStore;
+import dev.hybridconf.registration.workflow.RegistrationLookup;
 
-/** Reads the recipient of a notification from the registration's hash (read only). */
+/** Finds the recipient of a notification: the registration's participant, if still there. */
 @Component
 class Recipients {
 
-    private final RedisStore store;
-    private final KeySpace keys;
+    private final RegistrationLookup registrations;
 
-    Recipients(RedisStore store) {
-        this.store = store;
-        this.keys = store.keys();
+    Recipients(RegistrationLookup registrations) {
+        this.registrations = registrations;
     }
 
     /** Empty when the registration is unknown or erased, or has no e-mail address left. */
     Optional<Recipient> find(String registrationId) {
-        Map<String, String> hash = store.redis().hgetAll(keys.key("registration", registrationId));
-        if (hash == null || hash.isEmpty()) {
-            return Optional.empty();
-        }
-        String email = hash.get("email");
-        if (email == null || email.isBlank()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Recipient(registrationId, hash.getOrDefault("fullName", ""), email,
-                NotificationTemplates.supported(hash.get("preferredLanguage"))));
+        return registrations.find(registrationId)
+                .filter(registration -> registration.email() != null && !registration.email().isBlank())
+                .map(registration -> new Recipient(registrationId,
+                        registration.fullName() == null ? "" : registration.fullName(), registration.email(),
+                        NotificationTemplates.supported(registration.preferredLanguage())));
     }
 }

@@ -1,6 +1,7 @@
 package dev.hybridconf.registration.workflow;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.hybridconf.kit.errors.NotFoundException;
+import dev.hybridconf.kit.security.SecurityConfiguration;
 import jakarta.validation.Valid;
 
 @RestController
@@ -39,8 +41,8 @@ class RegistrationController {
      */
     @GetMapping("/{id}")
     RegistrationView get(@PathVariable UUID id, @AuthenticationPrincipal Jwt caller) {
-        boolean organiser = caller.getClaimAsStringList("roles") != null
-                && caller.getClaimAsStringList("roles").contains("organiser");
+        List<String> roles = caller.getClaimAsStringList(SecurityConfiguration.ROLES_CLAIM);
+        boolean organiser = roles != null && roles.contains("organiser");
         if (!organiser && !id.toString().equals(caller.getSubject())) {
             throw new NotFoundException("registration.not-found", id);
         }
