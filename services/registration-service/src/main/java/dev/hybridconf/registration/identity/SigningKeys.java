@@ -26,8 +26,10 @@ public class SigningKeys {
 
     SigningKeys(RedisStore store) {
         String redisKey = store.keys().key("identity", "signing-key");
-        String candidate = generate().toJSONString();
-        store.redis().set(redisKey, candidate, SetParams.setParams().nx());
+        if (store.redis().get(redisKey) == null) {
+            // Only the first start generates; SET NX keeps one key if several replicas race here.
+            store.redis().set(redisKey, generate().toJSONString(), SetParams.setParams().nx());
+        }
         try {
             this.key = RSAKey.parse(store.redis().get(redisKey));
         } catch (ParseException e) {
