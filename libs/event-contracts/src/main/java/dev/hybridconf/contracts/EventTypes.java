@@ -2,11 +2,18 @@ package dev.hybridconf.contracts;
 
 import java.util.Map;
 
+import dev.hybridconf.contracts.registration.AttendanceChanged;
+import dev.hybridconf.contracts.registration.LanguageChanged;
+import dev.hybridconf.contracts.registration.ParticipantErased;
 import dev.hybridconf.contracts.registration.RegistrationApproved;
 import dev.hybridconf.contracts.registration.RegistrationCancelled;
+import dev.hybridconf.contracts.registration.RegistrationOfferExpired;
+import dev.hybridconf.contracts.registration.RegistrationOfferMade;
 import dev.hybridconf.contracts.registration.RegistrationRejected;
 import dev.hybridconf.contracts.registration.RegistrationSubmitted;
 import dev.hybridconf.contracts.registration.RegistrationWaitlisted;
+import dev.hybridconf.contracts.registration.RolesChanged;
+import dev.hybridconf.contracts.registration.SponsorshipDecided;
 
 /**
  * The registry of logical event types and their payload records. A consumer binds data only to a
@@ -14,12 +21,19 @@ import dev.hybridconf.contracts.registration.RegistrationWaitlisted;
  */
 public final class EventTypes {
 
-    private static final Map<String, Class<? extends EventPayload>> TYPES = Map.of(
-            RegistrationSubmitted.TYPE, RegistrationSubmitted.class,
-            RegistrationApproved.TYPE, RegistrationApproved.class,
-            RegistrationWaitlisted.TYPE, RegistrationWaitlisted.class,
-            RegistrationRejected.TYPE, RegistrationRejected.class,
-            RegistrationCancelled.TYPE, RegistrationCancelled.class);
+    private static final Map<String, Class<? extends EventPayload>> TYPES = Map.ofEntries(
+            Map.entry(RegistrationSubmitted.TYPE, RegistrationSubmitted.class),
+            Map.entry(RegistrationApproved.TYPE, RegistrationApproved.class),
+            Map.entry(RegistrationWaitlisted.TYPE, RegistrationWaitlisted.class),
+            Map.entry(RegistrationRejected.TYPE, RegistrationRejected.class),
+            Map.entry(RegistrationCancelled.TYPE, RegistrationCancelled.class),
+            Map.entry(RegistrationOfferMade.TYPE, RegistrationOfferMade.class),
+            Map.entry(RegistrationOfferExpired.TYPE, RegistrationOfferExpired.class),
+            Map.entry(AttendanceChanged.TYPE, AttendanceChanged.class),
+            Map.entry(LanguageChanged.TYPE, LanguageChanged.class),
+            Map.entry(RolesChanged.TYPE, RolesChanged.class),
+            Map.entry(SponsorshipDecided.TYPE, SponsorshipDecided.class),
+            Map.entry(ParticipantErased.TYPE, ParticipantErased.class));
 
     private EventTypes() {
     }

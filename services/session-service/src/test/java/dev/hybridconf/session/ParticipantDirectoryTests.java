@@ -75,7 +75,7 @@ class ParticipantDirectoryTests {
         String id = UUID.randomUUID().toString();
         publish(codec.wrap("registration-service", new RegistrationSubmitted(id, "IN_PERSON", "fr", "SN")));
         CloudEvent approved = codec.wrap("registration-service",
-                new RegistrationApproved(id, "IN_PERSON", "fr", List.of("participant")));
+                new RegistrationApproved(id, "IN_PERSON", "fr", null, null, List.of("participant")));
         publish(approved);
         publish(approved);
 

@@ -55,7 +55,7 @@ record Registration(
     Transition approve() {
         require(Status.APPROVED, Status.PENDING, Status.WAITLISTED);
         return new Transition(with(Status.APPROVED),
-                new RegistrationApproved(id, attendanceMode.name(), preferredLanguage, List.of("participant")));
+                new RegistrationApproved(id, attendanceMode.name(), preferredLanguage, null, null, List.of("participant")));
     }
 
     Transition waitlist() {

@@ -29,7 +29,7 @@ class RegistrationTests {
             assertThat(approval.next().status()).isEqualTo(Registration.Status.APPROVED);
             assertThat(approval.takesPlace()).isTrue();
             assertThat(approval.event()).isEqualTo(new RegistrationApproved(
-                    "3f6c1f43-56a8-4d8e-9a34-3c2bb0f0e8a1", "REMOTE", "fr", List.of("participant")));
+                    "3f6c1f43-56a8-4d8e-9a34-3c2bb0f0e8a1", "REMOTE", "fr", null, null, List.of("participant")));
         }
     }
 
