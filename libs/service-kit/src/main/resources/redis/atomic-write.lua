@@ -53,6 +53,12 @@ for _, o in ipairs(ops) do
     redis.call('SADD', key, unpack(args))
   elseif op == 'SREM' then
     redis.call('SREM', key, unpack(args))
+  elseif op == 'EXPIRE' then
+    redis.call('EXPIRE', key, args[1])
+  elseif op == 'ZADD' then
+    redis.call('ZADD', key, args[1], args[2])
+  elseif op == 'ZREM' then
+    redis.call('ZREM', key, args[1])
   elseif op == 'DEL' then
     redis.call('DEL', key)
   elseif op == 'XADD' then

@@ -1,6 +1,7 @@
 package dev.hybridconf.registration;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -10,6 +11,7 @@ import dev.hybridconf.kit.EnableServiceKit;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableServiceKit
+@EnableScheduling
 public class RegistrationServiceApplication {
 
     public static void main(String[] args) {

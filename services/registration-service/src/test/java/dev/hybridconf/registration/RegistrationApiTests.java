@@ -82,15 +82,15 @@ class RegistrationApiTests {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(fieldsIn(response)).containsExactlyInAnyOrder("fullName", "email", "organisation", "country",
-                "attendanceMode", "preferredLanguage", "privacyConsent");
+        assertThat(fieldsIn(response)).containsExactlyInAnyOrder("fullName", "email", "organisation", "position",
+                "city", "country", "attendanceMode", "preferredLanguage", "privacyConsent");
     }
 
     @Test
     void invalidValuesAreNamedAndNothingIsWritten() throws Exception {
         long before = registrationsStored();
         String invalid = """
-                {"fullName":"Ana","email":"not-an-email","organisation":"AMB","country":"XX",
+                {"fullName":"Ana","email":"not-an-email","organisation":"AMB","position":"Analyst","city":"Barcelona","country":"XX",
                  "attendanceMode":"REMOTE","preferredLanguage":"de","privacyConsent":false}""";
 
         HttpResponse<String> response = post(invalid);
@@ -104,7 +104,7 @@ class RegistrationApiTests {
     @Test
     void errorsAreWrittenInTheCallersLanguage() throws Exception {
         String invalid = """
-                {"fullName":"Ana","email":"ana@amb.cat","organisation":"AMB","country":"XX",
+                {"fullName":"Ana","email":"ana@amb.cat","organisation":"AMB","position":"Analyst","city":"Barcelona","country":"XX",
                  "attendanceMode":"REMOTE","preferredLanguage":"es","privacyConsent":false}""";
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/api/registrations"))
                 .header("Content-Type", "application/json").header("Accept-Language", "es-CO")
@@ -203,7 +203,7 @@ class RegistrationApiTests {
 
     private static String form(String email, String mode, String language, String country) {
         return """
-                {"fullName":"Amina Diallo","email":"%s","organisation":"AMB","country":"%s",
+                {"fullName":"Amina Diallo","email":"%s","organisation":"AMB","position":"Mayor","city":"Dakar","country":"%s",
                  "attendanceMode":"%s","preferredLanguage":"%s","privacyConsent":true}"""
                 .formatted(email, country, mode, language);
     }

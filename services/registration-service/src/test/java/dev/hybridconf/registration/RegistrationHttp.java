@@ -33,7 +33,7 @@ public final class RegistrationHttp {
     /** Submits a registration (201 expected) and returns its id. */
     public String register(String email, String fullName, String mode, String language) {
         String body = """
-                {"fullName":"%s","email":"%s","organisation":"Ajuntament","country":"ES",
+                {"fullName":"%s","email":"%s","organisation":"Ajuntament","position":"Policy officer","city":"Barcelona","country":"ES",
                  "attendanceMode":"%s","preferredLanguage":"%s","privacyConsent":true}"""
                 .formatted(fullName, email, mode, language);
         HttpResponse<String> created = postJson("/api/registrations", body);

@@ -29,6 +29,11 @@ public abstract class ProblemException extends RuntimeException {
         return status;
     }
 
+    /** The last segment of the problem type, e.g. {@code capacity-reached}: what callers branch on. */
+    public String slug() {
+        return slug;
+    }
+
     public URI type() {
         return Problems.type(slug);
     }

@@ -127,6 +127,20 @@ public final class AtomicWrite {
         return op("SREM", key, null, members);
     }
 
+    /** Lets the key expire after {@code ttl} (e.g. a code written in this step). */
+    public AtomicWrite expire(String key, Duration ttl) {
+        return op("EXPIRE", key, null, Long.toString(Math.max(1, ttl.toSeconds())));
+    }
+
+    /** Adds or re-scores a member of a sorted set (queues and indexes ordered by time). */
+    public AtomicWrite zadd(String key, double score, String member) {
+        return op("ZADD", key, null, Double.toString(score), member);
+    }
+
+    public AtomicWrite zrem(String key, String member) {
+        return op("ZREM", key, null, member);
+    }
+
     public AtomicWrite delete(String key) {
         return op("DEL", key, null);
     }

@@ -1,7 +1,6 @@
 package dev.hybridconf.registration.identity;
 
 import java.time.Instant;
-import java.util.List;
 
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -37,9 +36,9 @@ class AccessTokenController {
     AccessToken exchange(@Valid @RequestBody Exchange exchange) {
         String registrationId = links.redeem(exchange.code()).orElseThrow(AccessLinkInvalidException::new);
         RegistrationView registration = registrations.find(registrationId)
-                .filter(found -> "APPROVED".equals(found.status()))
+                .filter(found -> "APPROVED".equals(found.status()) || "OFFERED".equals(found.status()))
                 .orElseThrow(AccessLinkInvalidException::new);
-        TokenIssuer.Issued issued = tokens.issueWithExpiry(registrationId, List.of("participant"),
+        TokenIssuer.Issued issued = tokens.issueWithExpiry(registrationId, registration.roles(),
                 registration.preferredLanguage());
         return new AccessToken(issued.token(), "Bearer", issued.expiresAt(), registrationId);
     }

@@ -7,7 +7,9 @@ enum Notice {
     APPROVED("approved"),
     WAITLISTED("waitlisted"),
     REJECTED("rejected"),
-    CANCELLED("cancelled");
+    CANCELLED("cancelled"),
+    OFFER("offer"),
+    OFFER_EXPIRED("offer-expired");
 
     private final String key;
 

@@ -22,6 +22,8 @@ class Recipients {
                 .filter(registration -> registration.email() != null && !registration.email().isBlank())
                 .map(registration -> new Recipient(registrationId,
                         registration.fullName() == null ? "" : registration.fullName(), registration.email(),
-                        NotificationTemplates.supported(registration.preferredLanguage())));
+                        NotificationTemplates.supported(registration.preferredLanguage()),
+                        registration.timeZone() == null ? java.time.ZoneOffset.UTC
+                                : java.time.ZoneId.of(registration.timeZone())));
     }
 }

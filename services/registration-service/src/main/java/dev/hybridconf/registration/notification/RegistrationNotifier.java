@@ -1,7 +1,11 @@
 package dev.hybridconf.registration.notification;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +18,8 @@ import dev.hybridconf.contracts.CloudEvent;
 import dev.hybridconf.contracts.EventCodec;
 import dev.hybridconf.contracts.registration.RegistrationApproved;
 import dev.hybridconf.contracts.registration.RegistrationCancelled;
+import dev.hybridconf.contracts.registration.RegistrationOfferExpired;
+import dev.hybridconf.contracts.registration.RegistrationOfferMade;
 import dev.hybridconf.contracts.registration.RegistrationRejected;
 import dev.hybridconf.contracts.registration.RegistrationSubmitted;
 import dev.hybridconf.contracts.registration.RegistrationWaitlisted;
@@ -67,12 +73,22 @@ class RegistrationNotifier {
                 notify(event, Notice.REJECTED, codec.payload(event, RegistrationRejected.class).registrationId());
             case RegistrationCancelled.TYPE ->
                 notify(event, Notice.CANCELLED, codec.payload(event, RegistrationCancelled.class).registrationId());
+            case RegistrationOfferMade.TYPE -> {
+                RegistrationOfferMade offer = codec.payload(event, RegistrationOfferMade.class);
+                yield notify(event, Notice.OFFER, offer.registrationId(), offer.replyBy());
+            }
+            case RegistrationOfferExpired.TYPE ->
+                notify(event, Notice.OFFER_EXPIRED, codec.payload(event, RegistrationOfferExpired.class).registrationId());
             default -> "skipped";
         };
         meters.counter("notifications.events", "type", event.type(), "outcome", outcome).increment();
     }
 
     private String notify(CloudEvent event, Notice notice, String registrationId) {
+        return notify(event, notice, registrationId, null);
+    }
+
+    private String notify(CloudEvent event, Notice notice, String registrationId, Instant replyBy) {
         String marker = "notify:" + event.id();
         if (store.redis().exists(store.keys().processed(marker))) {
             log.debug("Event {} ({}) was already notified", event.id(), event.type());
@@ -88,8 +104,13 @@ class RegistrationNotifier {
         Map<String, String> values = new HashMap<>();
         values.put("name", recipient.fullName());
         values.put("conference", properties.conferenceName());
-        if (notice == Notice.APPROVED) {
+        if (notice == Notice.APPROVED || notice == Notice.OFFER) {
             values.put("link", accessLinks.issue(registrationId).toString());
+        }
+        if (replyBy != null) {
+            values.put("replyBy", DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG)
+                    .withLocale(Locale.forLanguageTag(recipient.language())).withZone(recipient.timeZone())
+                    .format(replyBy));
         }
         NotificationTemplates.Rendered rendered = templates.render(notice, recipient.language(), values);
         mail.send(new MailPort.Message(recipient.email(), rendered.subject(), rendered.body(), recipient.language()));

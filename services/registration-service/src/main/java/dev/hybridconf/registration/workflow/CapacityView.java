@@ -5,7 +5,16 @@ import java.util.Map;
 /** Places and approvals per attendance mode, for organisers. */
 public record CapacityView(Map<AttendanceMode, Mode> modes) {
 
-    /** One mode's figures. */
-    public record Mode(int limit, long approved, long available) {
+    /**
+     * One mode's figures.
+     *
+     * @param approved places held: approved registrations plus open waitlist offers
+     * @param waiting  registrations on this mode's waiting list
+     */
+    public record Mode(int limit, long approved, long available, long waiting) {
+
+        long free() {
+            return available;
+        }
     }
 }

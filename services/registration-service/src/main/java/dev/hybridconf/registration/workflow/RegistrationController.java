@@ -8,6 +8,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,6 +19,7 @@ import dev.hybridconf.kit.errors.NotFoundException;
 import dev.hybridconf.kit.security.SecurityConfiguration;
 import jakarta.validation.Valid;
 
+/** Registering, and a participant's own registration: read, update, cancel, answer an offer. */
 @RestController
 @RequestMapping("/api/registrations")
 class RegistrationController {
@@ -50,16 +52,50 @@ class RegistrationController {
                 .orElseThrow(() -> new NotFoundException("registration.not-found", id));
     }
 
-    /** A participant withdraws; a place they held is freed at once for the next person. */
-    @PostMapping("/me/cancel")
-    RegistrationView cancelMine(@AuthenticationPrincipal Jwt caller) {
-        return registrations.review(caller.getSubject(), Registration::cancel).view();
-    }
-
     /** The caller's own registration (the token's subject is their registration id). */
     @GetMapping("/me")
     RegistrationView mine(@AuthenticationPrincipal Jwt caller) {
         return registrations.find(caller.getSubject()).map(Registration::view)
                 .orElseThrow(() -> new NotFoundException("registration.not-found", caller.getSubject()));
+    }
+
+    /**
+     * Changes the caller's attendance mode, languages or needs. A switch of mode keeps an approved
+     * place only if the other mode has room (409 otherwise, nothing changed); each change that other
+     * services plan with is an event.
+     */
+    @PatchMapping("/me")
+    RegistrationView update(@Valid @RequestBody UpdateRegistrationRequest update, @AuthenticationPrincipal Jwt caller) {
+        return registrations.apply(caller.getSubject(), current -> current.update(update.attendanceMode(),
+                update.preferredLanguage(),
+                update.interpretationNeeded() == null ? current.interpretationLanguage()
+                        : Boolean.TRUE.equals(update.interpretationNeeded()) ? update.interpretationLanguage() : null,
+                update.accessibilityNeeds() != null ? Registration.blankToNull(update.accessibilityNeeds())
+                        : current.accessibilityNeeds(),
+                update.timeZone() != null ? Registration.blankToNull(update.timeZone()) : current.timeZone()))
+                .view();
+    }
+
+    /** A participant withdraws; a place they held goes to the next person waiting. */
+    @PostMapping("/me/cancel")
+    RegistrationView cancelMine(@AuthenticationPrincipal Jwt caller) {
+        return registrations.apply(caller.getSubject(), Registration::cancel).view();
+    }
+
+    /** Takes the place a waitlist offer holds for the caller (before its reply-by time). */
+    @PostMapping("/me/offer/accept")
+    RegistrationView acceptOffer(@AuthenticationPrincipal Jwt caller) {
+        return registrations.apply(caller.getSubject(), Registration::acceptOffer).view();
+    }
+
+    /** Declines a waitlist offer: the registration is cancelled and the place passes to the next person. */
+    @PostMapping("/me/offer/decline")
+    RegistrationView declineOffer(@AuthenticationPrincipal Jwt caller) {
+        return registrations.apply(caller.getSubject(), current -> {
+            if (current.status() != Registration.Status.OFFERED) {
+                throw new IllegalTransitionException(current.status(), Registration.Status.CANCELLED);
+            }
+            return current.cancel();
+        }).view();
     }
 }

@@ -1,87 +1,241 @@
 package dev.hybridconf.registration.workflow;
 
 import java.time.Clock;
-import java.util.Map;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import dev.hybridconf.contracts.registration.ParticipantErased;
+import dev.hybridconf.contracts.registration.RegistrationApproved;
+import dev.hybridconf.contracts.registration.RegistrationWaitlisted;
 import dev.hybridconf.kit.errors.ConflictException;
 import dev.hybridconf.kit.errors.NotFoundException;
+import dev.hybridconf.kit.errors.ProblemException;
 import dev.hybridconf.kit.redis.AtomicWrite;
 import dev.hybridconf.kit.redis.KeySpace;
 import dev.hybridconf.kit.redis.RedisStore;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.params.ZRangeParams;
 
-/** Submits, reviews and reads registrations. */
+/**
+ * Stores registrations and applies their changes. Every change is one atomic Redis step that
+ * checks the version it was decided on, writes the new state, keeps places, the waiting lists and
+ * open offers in step, and appends the events to the outbox.
+ *
+ * <p>Redis keys (under the service prefix): {@code registration:<id>} (hash), {@code email:<email>}
+ * (one registration per address), {@code registrations} (all ids by submission time),
+ * {@code waitlist:<MODE>} (waiting ids by the time they joined), {@code offers} (offered ids by
+ * reply-by time), {@code capacity:approved} (places held per mode: approved plus offered).
+ */
 @Service
 class Registrations {
+
+    private static final Logger log = LoggerFactory.getLogger(Registrations.class);
 
     private final RedisStore store;
     private final KeySpace keys;
     private final Clock clock;
-    private final Counter submitted;
     private final RegistrationCapacity capacity;
+    private final RegistrationSettings settings;
+    private final Invitations invitations;
     private final MeterRegistry meters;
 
-    Registrations(RedisStore store, Clock clock, MeterRegistry meters, RegistrationCapacity capacity) {
+    Registrations(RedisStore store, Clock clock, MeterRegistry meters, RegistrationCapacity capacity,
+            RegistrationSettings settings, Invitations invitations) {
         this.store = store;
         this.keys = store.keys();
         this.clock = clock;
         this.capacity = capacity;
+        this.settings = settings;
+        this.invitations = invitations;
         this.meters = meters;
-        this.submitted = Counter.builder("registrations.submitted").description("Registrations submitted")
-                .register(meters);
     }
 
     /**
      * Stores the registration, reserves its e-mail and emits {@code registration.submitted.v1}, all
-     * in one atomic step.
+     * in one atomic step. With an invitation the invitation is spent in the same step; an invitation
+     * that skips review approves at once (or waitlists when the mode is full).
      *
-     * @throws ConflictException when the e-mail already has a registration
+     * @throws ConflictException when the e-mail already has a registration, or the invitation was used meanwhile
      */
     Registration submit(SubmitRegistrationRequest form) {
-        Registration registration = Registration.submit(form, clock.instant());
-        store.atomically()
-                .requireAbsent(emailKey(registration.email()), () -> new ConflictException("duplicate-registration",
-                        "registration.duplicate-email"))
+        Optional<Invitations.Invitation> invitation = invitations.forSubmission(form.invitationCode(), form.email(),
+                settings.invitationOnly());
+        Instant now = clock.instant();
+        Registration registration = Registration.submit(form, now, invitation.map(Invitations.Invitation::id).orElse(null),
+                invitation.map(Invitations.Invitation::roles).orElse(List.of()));
+        try {
+            write(registration, invitation, invitation.filter(Invitations.Invitation::skipReview)
+                    .map(i -> registration.approve()).orElse(null));
+        } catch (ConflictException full) {
+            if (!"capacity-reached".equals(full.slug())) {
+                throw full;
+            }
+            write(registration, invitation, registration.waitlist(now));
+        }
+        meters.counter("registrations.submitted", "invited", Boolean.toString(invitation.isPresent())).increment();
+        return find(registration.id()).orElse(registration);
+    }
+
+    private void write(Registration registration, Optional<Invitations.Invitation> invitation,
+            Registration.Transition review) {
+        AtomicWrite write = store.atomically()
+                .requireAbsent(emailKey(registration.email()),
+                        () -> new ConflictException("duplicate-registration", "registration.duplicate-email"))
                 .set(emailKey(registration.email()), registration.id())
-                .hset(registrationKey(registration.id()), registration.toHash())
-                .emit(registration.submitted())
-                .execute();
-        submitted.increment();
-        return registration;
+                .zadd(indexKey(), registration.submittedAt().toEpochMilli(), registration.id())
+                .emit(registration.submitted());
+        invitation.ifPresent(used -> invitations.spend(write, used, registration.id()));
+        if (review == null) {
+            write.hset(registrationKey(registration.id()), registration.toHash());
+        } else {
+            write.hset(registrationKey(registration.id()), review.next().toHash());
+            effects(write, review);
+        }
+        write.execute();
+    }
+
+    /** Applies one change decided by {@code step} on the current state. */
+    Registration apply(String id, Function<Registration, Registration.Transition> step) {
+        Registration current = find(id).orElseThrow(() -> new NotFoundException("registration.not-found", id));
+        Registration.Transition transition = step.apply(current);
+        if (transition.changesNothing()) {
+            return current;
+        }
+        String key = registrationKey(id);
+        AtomicWrite write = store.atomically()
+                .requireField(key, "version", Long.toString(current.version()),
+                        () -> new ConflictException("changed-concurrently", "registration.changed-concurrently"))
+                .delete(key)
+                .hset(key, transition.next().toHash());
+        effects(write, transition);
+        write.execute();
+        meters.counter("registrations.changed", "status", transition.next().status().name()).increment();
+        if (transition.releasesPlace() || (transition.previous().status().holdsPlace()
+                && transition.previous().attendanceMode() != transition.next().attendanceMode())) {
+            offerFreedPlaces(transition.previous().attendanceMode());
+        }
+        return transition.next();
+    }
+
+    /** What a change does to places, waiting lists and offers, derived from the states before and after. */
+    private void effects(AtomicWrite write, Registration.Transition transition) {
+        Registration before = transition.previous();
+        Registration after = transition.next();
+        boolean heldBefore = before.status().holdsPlace();
+        boolean holdsAfter = after.status().holdsPlace();
+        if (holdsAfter && (!heldBefore || before.attendanceMode() != after.attendanceMode())) {
+            AttendanceMode mode = after.attendanceMode();
+            write.requireBelow(capacityKey(), mode.name(), capacity.limit(mode),
+                    () -> new ConflictException("capacity-reached", "registration.capacity-reached"))
+                    .hincrBy(capacityKey(), mode.name(), 1);
+        }
+        if (heldBefore && (!holdsAfter || before.attendanceMode() != after.attendanceMode())) {
+            write.hincrBy(capacityKey(), before.attendanceMode().name(), -1);
+        }
+        if (before.status() == Registration.Status.WAITLISTED) {
+            write.zrem(waitlistKey(before.attendanceMode()), before.id());
+        }
+        if (after.status() == Registration.Status.WAITLISTED) {
+            write.zadd(waitlistKey(after.attendanceMode()), after.waitlistedAt().toEpochMilli(), after.id());
+        }
+        if (before.status() == Registration.Status.OFFERED) {
+            write.zrem(offersKey(), before.id());
+        }
+        if (after.status() == Registration.Status.OFFERED) {
+            write.zadd(offersKey(), after.offerReplyBy().toEpochMilli(), after.id());
+        }
+        transition.events().forEach(write::emit);
     }
 
     /**
-     * Applies one review step atomically: the status must still be the one the step was decided on
-     * (a concurrent change gives 409), an approval must find a free place in its mode, and the new
-     * status, the place count and the event are written together.
+     * Offers the free places of a mode to the people at the head of its waiting list, one at a time.
+     * Safe on every replica at once: each offer re-checks capacity and the registration's version, so
+     * a race costs a retry, never a place.
+     *
+     * @return how many offers were made
      */
-    Registration review(String id, Function<Registration, Registration.Transition> step) {
+    int offerFreedPlaces(AttendanceMode mode) {
+        int offered = 0;
+        for (int attempt = 0; attempt < 200; attempt++) {
+            if (capacity().modes().get(mode).free() <= 0) {
+                return offered;
+            }
+            List<String> head = store.redis().zrange(waitlistKey(mode), 0, 0);
+            if (head.isEmpty()) {
+                return offered;
+            }
+            Instant replyBy = clock.instant().plus(settings.offerReplyWithin());
+            try {
+                apply(head.get(0), registration -> registration.offer(replyBy));
+                offered++;
+            } catch (NotFoundException | ConflictException raced) {
+                if (raced instanceof ConflictException conflict && "capacity-reached".equals(conflict.slug())) {
+                    return offered;
+                }
+                log.debug("Offer to {} raced with another change; trying again", head.get(0));
+            }
+        }
+        return offered;
+    }
+
+    /**
+     * Expires the offers whose reply-by time has passed; each expiry frees the held place for the
+     * next person waiting.
+     *
+     * @return how many offers expired
+     */
+    int expireOffers() {
+        List<String> due = store.redis().zrangeByScore(offersKey(), Double.NEGATIVE_INFINITY,
+                clock.instant().toEpochMilli(), 0, 100);
+        int expired = 0;
+        for (String id : due) {
+            try {
+                apply(id, Registration::expireOffer);
+                expired++;
+            } catch (ProblemException raced) {
+                log.debug("Offer {} was answered or expired elsewhere meanwhile", id);
+            }
+        }
+        return expired;
+    }
+
+    /**
+     * Erases a participant: their registration, e-mail reservation and invitation go, a held place is
+     * freed, and {@code participant.erased.v1} tells every other service to purge its copy.
+     */
+    void erase(String id) {
         Registration current = find(id).orElseThrow(() -> new NotFoundException("registration.not-found", id));
-        Registration.Transition transition = step.apply(current);
         String key = registrationKey(id);
-        String mode = current.attendanceMode().name();
+        boolean held = current.status().holdsPlace();
         AtomicWrite write = store.atomically()
-                .requireField(key, "status", current.status().name(),
+                .requireField(key, "version", Long.toString(current.version()),
                         () -> new ConflictException("changed-concurrently", "registration.changed-concurrently"))
-                .hset(key, Map.of("status", transition.next().status().name()))
-                .emit(transition.event());
-        if (transition.takesPlace()) {
-            write.requireBelow(capacityKey(), mode, capacity.limit(current.attendanceMode()),
-                    () -> new ConflictException("capacity-reached", "registration.capacity-reached"))
-                    .hincrBy(capacityKey(), mode, 1);
+                .delete(key)
+                .delete(emailKey(current.email()))
+                .zrem(indexKey(), id)
+                .zrem(waitlistKey(current.attendanceMode()), id)
+                .zrem(offersKey(), id)
+                .emit(new ParticipantErased(id, current.attendanceMode().name(), held));
+        if (held) {
+            write.hincrBy(capacityKey(), current.attendanceMode().name(), -1);
         }
-        if (transition.releasesPlace()) {
-            write.hincrBy(capacityKey(), mode, -1);
-        }
+        invitations.eraseFor(write, current.email(), current.invitationId());
         write.execute();
-        meters.counter("registrations.reviewed", "status", transition.next().status().name()).increment();
-        return transition.next();
+        meters.counter("registrations.erased").increment();
+        if (held) {
+            offerFreedPlaces(current.attendanceMode());
+        }
     }
 
     CapacityView capacity() {
@@ -90,7 +244,8 @@ class Registrations {
         for (AttendanceMode mode : AttendanceMode.values()) {
             int limit = capacity.limit(mode);
             long taken = Long.parseLong(approved.getOrDefault(mode.name(), "0"));
-            modes.put(mode, new CapacityView.Mode(limit, taken, Math.max(0, limit - taken)));
+            long waiting = store.redis().zcard(waitlistKey(mode));
+            modes.put(mode, new CapacityView.Mode(limit, taken, Math.max(0, limit - taken), waiting));
         }
         return new CapacityView(modes);
     }
@@ -98,6 +253,60 @@ class Registrations {
     Optional<Registration> find(String id) {
         Map<String, String> hash = store.redis().hgetAll(registrationKey(id));
         return hash == null || hash.isEmpty() ? Optional.empty() : Optional.of(Registration.fromHash(hash));
+    }
+
+    Optional<Registration> findByEmail(String email) {
+        String id = store.redis().get(emailKey(Registration.normaliseEmail(email)));
+        return id == null ? Optional.empty() : find(id);
+    }
+
+    /** Every registration, oldest first, read in pages of {@code batch} with one round trip per page. */
+    void forEach(int batch, java.util.function.Consumer<Registration> action) {
+        long start = 0;
+        while (true) {
+            List<String> ids = store.redis().zrange(indexKey(), start, start + batch - 1);
+            if (ids.isEmpty()) {
+                return;
+            }
+            findAll(ids).forEach(action);
+            start += ids.size();
+        }
+    }
+
+    /** The registrations with these ids that still exist, in the given order. */
+    List<Registration> findAll(List<String> ids) {
+        List<Registration> found = new ArrayList<>(ids.size());
+        try (AbstractPipeline pipeline = store.redis().pipelined()) {
+            List<Response<Map<String, String>>> responses = new ArrayList<>(ids.size());
+            for (String id : ids) {
+                responses.add(pipeline.hgetAll(registrationKey(id)));
+            }
+            pipeline.sync();
+            for (Response<Map<String, String>> response : responses) {
+                Map<String, String> hash = response.get();
+                if (hash != null && !hash.isEmpty()) {
+                    found.add(Registration.fromHash(hash));
+                }
+            }
+        }
+        return found;
+    }
+
+    long count() {
+        return store.redis().zcard(indexKey());
+    }
+
+    /** Waiting ids of a mode in queue order. */
+    List<String> waitlist(AttendanceMode mode) {
+        return store.redis().zrange(waitlistKey(mode), 0, -1);
+    }
+
+    static boolean isApproval(Registration.Transition transition) {
+        return transition.events().stream().anyMatch(e -> e instanceof RegistrationApproved);
+    }
+
+    static boolean isWaitlisting(Registration.Transition transition) {
+        return transition.events().stream().anyMatch(e -> e instanceof RegistrationWaitlisted);
     }
 
     private String registrationKey(String id) {
@@ -110,5 +319,17 @@ class Registrations {
 
     private String emailKey(String email) {
         return keys.key("email", email);
+    }
+
+    private String indexKey() {
+        return keys.key("registrations");
+    }
+
+    private String waitlistKey(AttendanceMode mode) {
+        return keys.key("waitlist", mode.name());
+    }
+
+    private String offersKey() {
+        return keys.key("offers");
     }
 }

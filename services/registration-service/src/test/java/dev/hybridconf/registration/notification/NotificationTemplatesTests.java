@@ -14,7 +14,7 @@ class NotificationTemplatesTests {
 
     private static final Map<String, String> VALUES = Map.of("name", "Aminata Diallo",
             "conference", "Local Action: Local solutions for the SDGs",
-            "link", "https://portal.example/access/abc123");
+            "link", "https://portal.example/access/abc123", "replyBy", "25 November 2026, 10:00:00 CET");
 
     private final NotificationTemplates templates = new NotificationTemplates();
 
@@ -33,8 +33,11 @@ class NotificationTemplatesTests {
                         .doesNotContain("{", "}").doesNotContain("Aminata");
                 assertThat(rendered.body()).as(where).contains("Aminata Diallo", VALUES.get("conference"))
                         .doesNotContain("{", "}", "''");
-                if (notice == Notice.APPROVED) {
+                if (notice == Notice.APPROVED || notice == Notice.OFFER) {
                     assertThat(rendered.body()).as(where).contains(VALUES.get("link"));
+                    if (notice == Notice.OFFER) {
+                        assertThat(rendered.body()).as(where).contains(VALUES.get("replyBy"));
+                    }
                 } else {
                     assertThat(rendered.body()).as(where).doesNotContain(VALUES.get("link"));
                 }

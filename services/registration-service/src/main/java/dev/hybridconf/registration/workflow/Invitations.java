@@ -1,0 +1,207 @@
+package dev.hybridconf.registration.workflow;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import dev.hybridconf.kit.errors.ConflictException;
+import dev.hybridconf.kit.errors.NotFoundException;
+import dev.hybridconf.kit.redis.AtomicWrite;
+import dev.hybridconf.kit.redis.KeySpace;
+import dev.hybridconf.kit.redis.RedisStore;
+
+/**
+ * Invitations: an organiser invites an e-mail address, optionally with roles and without review.
+ * The invitation's code (in its link) is shown once; only its SHA-256 is stored. An invitation is
+ * spent by the registration that uses it, in the same atomic step that stores the registration.
+ *
+ * <p>Redis keys: {@code invitation:<id>} (hash), {@code invitation-code:<sha256>} (id, expiring),
+ * {@code invitation-email:<email>} (one open invitation per address), {@code invitations} (ids by
+ * creation time).
+ */
+@Service
+class Invitations {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    enum Status {
+        ISSUED,
+        USED,
+        REVOKED
+    }
+
+    /** An invitation as organisers see it (never with its code). */
+    record Invitation(String id, String email, List<String> roles, boolean skipReview, Status status,
+            Instant createdAt, String registrationId) {
+    }
+
+    /** A new invitation and, this once, its code and link. */
+    record Issued(Invitation invitation, String code, URI link) {
+    }
+
+    private final RedisStore store;
+    private final KeySpace keys;
+    private final Clock clock;
+    private final RegistrationSettings settings;
+    private final String portalUrl;
+
+    Invitations(RedisStore store, Clock clock, RegistrationSettings settings,
+            @Value("${platform.identity.portal-url:http://localhost:8080}") String portalUrl) {
+        this.store = store;
+        this.keys = store.keys();
+        this.clock = clock;
+        this.settings = settings;
+        this.portalUrl = portalUrl.replaceAll("/+$", "");
+    }
+
+    /**
+     * Invites one address.
+     *
+     * @throws ConflictException when the address already has an open invitation or a registration
+     */
+    Issued issue(String email, List<String> roles, boolean skipReview) {
+        String address = Registration.normaliseEmail(email);
+        Invitation invitation = new Invitation(UUID.randomUUID().toString(), address, Registration.Roles.normalise(roles),
+                skipReview, Status.ISSUED, clock.instant(), null);
+        String code = newCode();
+        store.atomically()
+                .requireAbsent(keys.key("email", address),
+                        () -> new ConflictException("duplicate-registration", "registration.duplicate-email"))
+                .requireAbsent(emailKey(address),
+                        () -> new ConflictException("already-invited", "invitation.already-invited", address))
+                .set(emailKey(address), invitation.id())
+                .hset(invitationKey(invitation.id()), toHash(invitation))
+                .zadd(indexKey(), invitation.createdAt().toEpochMilli(), invitation.id())
+                .set(codeKey(code), invitation.id())
+                .expire(codeKey(code), settings.invitationLifetime())
+                .execute();
+        return new Issued(invitation, code, URI.create(portalUrl + "/?invitation=" + code));
+    }
+
+    /**
+     * The invitation a submission uses. Without a code: empty, unless the conference is
+     * invitation-only. With one: it must be open and issued to the submitted address.
+     */
+    Optional<Invitation> forSubmission(String code, String email, boolean invitationOnly) {
+        if (code == null || code.isBlank()) {
+            if (invitationOnly) {
+                throw InvitationException.required();
+            }
+            return Optional.empty();
+        }
+        Invitation invitation = Optional.ofNullable(store.redis().get(codeKey(code.strip())))
+                .flatMap(this::find)
+                .filter(found -> found.status() == Status.ISSUED)
+                .filter(found -> found.email().equals(Registration.normaliseEmail(email)))
+                .orElseThrow(InvitationException::invalid);
+        return Optional.of(invitation);
+    }
+
+    /** Adds to {@code write}: the invitation must still be open, and becomes used by the registration. */
+    void spend(AtomicWrite write, Invitation invitation, String registrationId) {
+        String key = invitationKey(invitation.id());
+        write.requireField(key, "status", Status.ISSUED.name(), InvitationException::invalid)
+                .hset(key, Map.of("status", Status.USED.name(), "registrationId", registrationId))
+                .delete(emailKey(invitation.email()));
+    }
+
+    /** Adds to {@code write}: removes the invitation of an erased participant, whatever its state. */
+    void eraseFor(AtomicWrite write, String email, String invitationId) {
+        write.delete(emailKey(email));
+        if (invitationId != null) {
+            write.delete(invitationKey(invitationId)).zrem(indexKey(), invitationId);
+        }
+    }
+
+    Invitation revoke(String id) {
+        Invitation invitation = find(id).orElseThrow(() -> new NotFoundException("invitation.not-found", id));
+        store.atomically()
+                .requireField(invitationKey(id), "status", Status.ISSUED.name(),
+                        () -> new ConflictException("invitation-used", "invitation.not-open", id))
+                .hset(invitationKey(id), Map.of("status", Status.REVOKED.name()))
+                .delete(emailKey(invitation.email()))
+                .execute();
+        return find(id).orElseThrow();
+    }
+
+    Optional<Invitation> find(String id) {
+        Map<String, String> hash = store.redis().hgetAll(invitationKey(id));
+        return hash == null || hash.isEmpty() ? Optional.empty() : Optional.of(fromHash(hash));
+    }
+
+    /** All invitations, newest first, one page. */
+    List<Invitation> page(int page, int size) {
+        List<Invitation> result = new ArrayList<>();
+        for (String id : store.redis().zrevrange(indexKey(), (long) page * size, (long) page * size + size - 1)) {
+            find(id).ifPresent(result::add);
+        }
+        return result;
+    }
+
+    long count() {
+        return store.redis().zcard(indexKey());
+    }
+
+    private static Map<String, String> toHash(Invitation invitation) {
+        Map<String, String> hash = new LinkedHashMap<>();
+        hash.put("id", invitation.id());
+        hash.put("email", invitation.email());
+        hash.put("roles", String.join(",", invitation.roles()));
+        hash.put("skipReview", Boolean.toString(invitation.skipReview()));
+        hash.put("status", invitation.status().name());
+        hash.put("createdAt", invitation.createdAt().toString());
+        return hash;
+    }
+
+    private static Invitation fromHash(Map<String, String> hash) {
+        return new Invitation(hash.get("id"), hash.get("email"), List.of(hash.get("roles").split(",")),
+                Boolean.parseBoolean(hash.get("skipReview")), Status.valueOf(hash.get("status")),
+                Instant.parse(hash.get("createdAt")), hash.get("registrationId"));
+    }
+
+    private static String newCode() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private String invitationKey(String id) {
+        return keys.key("invitation", id);
+    }
+
+    private String emailKey(String email) {
+        return keys.key("invitation-email", email);
+    }
+
+    private String codeKey(String code) {
+        return keys.key("invitation-code", sha256(code));
+    }
+
+    private String indexKey() {
+        return keys.key("invitations");
+    }
+
+    private static String sha256(String code) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
