@@ -50,6 +50,29 @@ public final class RegistrationHttp {
         return tokens.issue("organiser-" + UUID.randomUUID(), List.of("organiser"), "en");
     }
 
+    /** A token for the participant of registration {@code id}, as the access-link exchange would issue it. */
+    public String participant(String id) {
+        return tokens.issue(id, List.of("participant"), "en");
+    }
+
+    /** Submits a raw JSON form and returns the response, whatever its status. */
+    public HttpResponse<String> submit(String body) {
+        return postJson("/api/registrations", body);
+    }
+
+    /** A complete valid form as JSON, with extra fields (raw JSON members) appended. */
+    public static String form(String email, String mode, String language, String extra) {
+        return """
+                {"fullName":"Lucía Fernández","email":"%s","organisation":"Ajuntament","position":"Policy officer",
+                 "city":"Barcelona","country":"ES","attendanceMode":"%s","preferredLanguage":"%s",
+                 "privacyConsent":true%s}""".formatted(email, mode, language, extra == null || extra.isEmpty() ? "" : "," + extra);
+    }
+
+    public HttpResponse<String> sendJson(String method, String path, String token, String body) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body)));
+    }
+
     public HttpResponse<String> review(String id, String action, String token) {
         return post("/api/registrations/" + id + "/" + action, token);
     }
