@@ -41,7 +41,7 @@ public record PlatformProperties(
         redis = redis == null ? new Redis(null, 0, 0, null, null) : redis;
         kafka = kafka == null ? new Kafka(0, (short) 0, null, null, 0, null) : kafka;
         outbox = outbox == null ? new Outbox(null, 0, null, null, null, null) : outbox;
-        security = security == null ? new Security(null, null, null) : security;
+        security = security == null ? new Security(null, null, null, null) : security;
         http = http == null ? new Http(0) : http;
     }
 
@@ -104,12 +104,15 @@ public record PlatformProperties(
      *
      * @param publicPaths request patterns open without a token, as {@code "POST /api/registrations"}
      *                    or {@code "/oauth2/jwks"} (any method)
+     * @param rolePaths   request patterns only a role may call, as {@code "organiser POST /api/registrations/bulk"}:
+     *                    checked before the body is read, so others get 403 rather than a validation answer
      */
-    public record Security(String jwkSetUri, String issuer, List<String> publicPaths) {
+    public record Security(String jwkSetUri, String issuer, List<String> publicPaths, List<String> rolePaths) {
         public Security {
             jwkSetUri = StringUtils.hasText(jwkSetUri) ? jwkSetUri : "http://localhost:8081/oauth2/jwks";
             issuer = StringUtils.hasText(issuer) ? issuer : "http://localhost:8081";
             publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
+            rolePaths = rolePaths == null ? List.of() : List.copyOf(rolePaths);
         }
     }
 

@@ -21,7 +21,7 @@ import dev.hybridconf.testinfra.EventSchemaAssertions;
 import dev.hybridconf.testinfra.KafkaProbe;
 import dev.hybridconf.testinfra.PlatformInfrastructure;
 import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resultset.ScanResult;
+import redis.clients.jedis.resps.ScanResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 

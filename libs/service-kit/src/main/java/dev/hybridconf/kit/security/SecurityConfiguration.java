@@ -48,6 +48,18 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus",
                             "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll();
+                    for (String rule : platform.security().rolePaths()) {
+                        String[] parts = rule.trim().split("\\s+", 3);
+                        if (parts.length == 3) {
+                            requests.requestMatchers(HttpMethod.valueOf(parts[1].toUpperCase(Locale.ROOT)), parts[2])
+                                    .hasRole(parts[0]);
+                        } else if (parts.length == 2) {
+                            requests.requestMatchers(parts[1]).hasRole(parts[0]);
+                        } else {
+                            throw new IllegalStateException("platform.security.role-paths entry is not "
+                                    + "'role [METHOD] /path': " + rule);
+                        }
+                    }
                     for (String pattern : platform.security().publicPaths()) {
                         String[] parts = pattern.trim().split("\\s+", 2);
                         if (parts.length == 2) {
