@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -18,7 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 
 import dev.hybridconf.kit.messaging.TopicNames;
 import dev.hybridconf.registration.identity.TokenIssuer;
@@ -30,7 +35,8 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Organisers review registrations over real HTTP, on a real Redis and Kafka broker. Remote places
- * are few here (4) so that concurrent approvals compete for them; only the capacity test uses them.
+ * are few here (4) so that concurrent approvals on two replicas compete for them; only the capacity
+ * test uses them.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "platform.registration.capacity.remote=4", "platform.registration.capacity.in-person=100"})
@@ -45,6 +51,9 @@ class ReviewWorkflowTests {
 
     @Autowired
     TopicNames topics;
+
+    @Autowired
+    Environment environment;
 
     private RegistrationHttp api;
 
@@ -113,25 +122,31 @@ class ReviewWorkflowTests {
     }
 
     @Test
-    void concurrentApprovalsNeverOversellAndACancellationFreesAPlace() throws Exception {
+    void concurrentApprovalsOnTwoReplicasNeverOversellAndACancellationFreesAPlace() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             ids.add(register("REMOTE"));
         }
-        List<Callable<Integer>> approvals = new ArrayList<>();
-        for (String id : ids) {
-            // Two organisers approve the same list at the same moment.
-            approvals.add(() -> post(id, "approve", organiser()).statusCode());
-            approvals.add(() -> post(id, "approve", organiser()).statusCode());
-        }
         List<Integer> statuses = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(12);
-        try {
-            for (Future<Integer> result : pool.invokeAll(approvals)) {
-                statuses.add(result.get());
+        // A second replica of the service on the same Redis and Kafka, as in a scaled-out deployment.
+        try (ConfigurableApplicationContext replica = new SpringApplicationBuilder(RegistrationServiceApplication.class)
+                .run(replicaArguments())) {
+            RegistrationHttp other = new RegistrationHttp(
+                    ((WebServerApplicationContext) replica).getWebServer().getPort(), tokens);
+            List<Callable<Integer>> approvals = new ArrayList<>();
+            for (String id : ids) {
+                // Two organisers approve the same list at the same moment, one on each replica.
+                approvals.add(() -> post(id, "approve", organiser()).statusCode());
+                approvals.add(() -> other.review(id, "approve", organiser()).statusCode());
             }
-        } finally {
-            pool.shutdownNow();
+            ExecutorService pool = Executors.newFixedThreadPool(12);
+            try {
+                for (Future<Integer> result : pool.invokeAll(approvals)) {
+                    statuses.add(result.get());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
         }
 
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(4);
@@ -164,6 +179,23 @@ class ReviewWorkflowTests {
 
         assertThat(answer.statusCode()).isEqualTo(409);
         assertThat(answer.body()).contains("Une inscription à l'état CANCELLED ne peut pas passer à l'état APPROVED.");
+    }
+
+    /** The replica's settings: this context's infrastructure and namespace, its own free port, no relay of its own. */
+    private String[] replicaArguments() {
+        Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        for (String name : List.of("spring.kafka.bootstrap-servers", "platform.redis.host", "platform.redis.port",
+                "platform.namespace", "platform.registration.capacity.remote", "platform.registration.capacity.in-person",
+                "platform.security.jwk-set-uri", "platform.security.issuer")) {
+            String value = environment.getProperty(name);
+            if (value != null) {
+                properties.put(name, value);
+            }
+        }
+        properties.put("server.port", "0");
+        properties.put("platform.outbox.relay-enabled", "false");
+        properties.put("spring.kafka.listener.auto-startup", "false");
+        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 
     private String organiser() {
