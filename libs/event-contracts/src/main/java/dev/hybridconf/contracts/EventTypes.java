@@ -3,6 +3,7 @@ package dev.hybridconf.contracts;
 import java.util.Map;
 
 import dev.hybridconf.contracts.registration.AttendanceChanged;
+import dev.hybridconf.contracts.registration.InvitationIssued;
 import dev.hybridconf.contracts.registration.LanguageChanged;
 import dev.hybridconf.contracts.registration.ParticipantErased;
 import dev.hybridconf.contracts.registration.RegistrationApproved;
@@ -33,7 +34,8 @@ public final class EventTypes {
             Map.entry(LanguageChanged.TYPE, LanguageChanged.class),
             Map.entry(RolesChanged.TYPE, RolesChanged.class),
             Map.entry(SponsorshipDecided.TYPE, SponsorshipDecided.class),
-            Map.entry(ParticipantErased.TYPE, ParticipantErased.class));
+            Map.entry(ParticipantErased.TYPE, ParticipantErased.class),
+            Map.entry(InvitationIssued.TYPE, InvitationIssued.class));
 
     private EventTypes() {
     }

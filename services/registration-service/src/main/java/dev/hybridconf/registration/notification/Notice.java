@@ -9,7 +9,9 @@ enum Notice {
     REJECTED("rejected"),
     CANCELLED("cancelled"),
     OFFER("offer"),
-    OFFER_EXPIRED("offer-expired");
+    OFFER_EXPIRED("offer-expired"),
+    /** To someone not registered yet: no name is known, only the address. */
+    INVITATION("invitation");
 
     private final String key;
 

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import dev.hybridconf.contracts.CloudEvent;
 import dev.hybridconf.contracts.EventCodec;
+import dev.hybridconf.contracts.registration.InvitationIssued;
 import dev.hybridconf.contracts.registration.RegistrationApproved;
 import dev.hybridconf.contracts.registration.RegistrationCancelled;
 import dev.hybridconf.contracts.registration.RegistrationOfferExpired;
@@ -25,6 +26,7 @@ import dev.hybridconf.contracts.registration.RegistrationSubmitted;
 import dev.hybridconf.contracts.registration.RegistrationWaitlisted;
 import dev.hybridconf.kit.redis.RedisStore;
 import dev.hybridconf.registration.identity.AccessLinks;
+import dev.hybridconf.registration.workflow.InvitationMail;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -47,9 +49,12 @@ class RegistrationNotifier {
     private final EventCodec codec;
     private final NotificationProperties properties;
     private final MeterRegistry meters;
+    private final InvitationMail invitations;
 
     RegistrationNotifier(RedisStore store, Recipients recipients, NotificationTemplates templates, MailPort mail,
-            AccessLinks accessLinks, EventCodec codec, NotificationProperties properties, MeterRegistry meters) {
+            AccessLinks accessLinks, EventCodec codec, NotificationProperties properties, MeterRegistry meters,
+            InvitationMail invitations) {
+        this.invitations = invitations;
         this.store = store;
         this.recipients = recipients;
         this.templates = templates;
@@ -79,9 +84,30 @@ class RegistrationNotifier {
             }
             case RegistrationOfferExpired.TYPE ->
                 notify(event, Notice.OFFER_EXPIRED, codec.payload(event, RegistrationOfferExpired.class).registrationId());
+            case InvitationIssued.TYPE -> invite(event, codec.payload(event, InvitationIssued.class));
             default -> "skipped";
         };
         meters.counter("notifications.events", "type", event.type(), "outcome", outcome).increment();
+    }
+
+    /** Mails an invitation with a fresh personal link, unless it was used or revoked meanwhile. */
+    private String invite(CloudEvent event, InvitationIssued issued) {
+        String marker = "notify:" + event.id();
+        if (store.redis().exists(store.keys().processed(marker))) {
+            return "duplicate";
+        }
+        Optional<InvitationMail.Letter> letter = invitations.letter(issued.invitationId());
+        if (letter.isEmpty()) {
+            log.info("No invitation mail for {}: it was used, revoked or erased", issued.invitationId());
+            return "erased";
+        }
+        String language = NotificationTemplates.supported(letter.get().language());
+        NotificationTemplates.Rendered rendered = templates.render(Notice.INVITATION, language,
+                Map.of("conference", properties.conferenceName(), "link", letter.get().link().toString()));
+        mail.send(new MailPort.Message(letter.get().email(), rendered.subject(), rendered.body(), language));
+        store.atomically().onlyOnce(marker, REMEMBER_EVENTS).execute();
+        meters.counter("notifications.sent", "notice", Notice.INVITATION.key(), "language", language).increment();
+        return "sent";
     }
 
     private String notify(CloudEvent event, Notice notice, String registrationId) {

@@ -25,7 +25,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** Organisers invite people; the code is returned once, in the link to send to the invitee. */
+/**
+ * Organisers invite people. The invitee gets an e-mail in the invitation's language with their
+ * link; the organiser's answer carries a code and link too (shown this once), for other channels.
+ */
 @RestController
 @RequestMapping("/api/registrations/invitations")
 @PreAuthorize("hasRole('organiser')")
@@ -34,7 +37,8 @@ class InvitationController {
     record InviteRequest(
             @NotBlank @Email @Size(max = 254) String email,
             @Size(max = 6) List<@NotNull @Pattern(regexp = Registration.Roles.PATTERN) String> roles,
-            Boolean skipReview) {
+            Boolean skipReview,
+            @Pattern(regexp = "en|fr|es", message = "{registration.language.supported}") String language) {
     }
 
     /** A new invitation with its code and link (shown only in this answer). */
@@ -53,7 +57,7 @@ class InvitationController {
     @PostMapping
     ResponseEntity<IssuedInvitation> invite(@Valid @RequestBody InviteRequest request) {
         Invitations.Issued issued = invitations.issue(request.email(), request.roles(),
-                Boolean.TRUE.equals(request.skipReview()));
+                Boolean.TRUE.equals(request.skipReview()), request.language());
         return ResponseEntity.created(URI.create("/api/registrations/invitations/" + issued.invitation().id()))
                 .body(new IssuedInvitation(issued.invitation(), issued.code(), issued.link()));
     }

@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
+import dev.hybridconf.contracts.registration.InvitationIssued;
 import dev.hybridconf.kit.errors.ConflictException;
 import dev.hybridconf.kit.errors.NotFoundException;
 import dev.hybridconf.kit.redis.AtomicWrite;
@@ -45,8 +46,12 @@ class Invitations {
         REVOKED
     }
 
-    /** An invitation as organisers see it (never with its code). */
-    record Invitation(String id, String email, List<String> roles, boolean skipReview, Status status,
+    /**
+     * An invitation as organisers see it (never with its code).
+     *
+     * @param language the language the invitation is written in (and the portal opens in)
+     */
+    record Invitation(String id, String email, List<String> roles, boolean skipReview, String language, Status status,
             Instant createdAt, String registrationId) {
     }
 
@@ -75,9 +80,15 @@ class Invitations {
      * @throws ConflictException when the address already has an open invitation or a registration
      */
     Issued issue(String email, List<String> roles, boolean skipReview) {
+        return issue(email, roles, skipReview, "en");
+    }
+
+    /** Invites one address, the invitation written in {@code language} (en, fr, es). */
+    Issued issue(String email, List<String> roles, boolean skipReview, String language) {
         String address = Registration.normaliseEmail(email);
+        String lang = language == null ? "en" : language;
         Invitation invitation = new Invitation(UUID.randomUUID().toString(), address, Registration.Roles.normalise(roles),
-                skipReview, Status.ISSUED, clock.instant(), null);
+                skipReview, lang, Status.ISSUED, clock.instant(), null);
         String code = newCode();
         store.atomically()
                 .requireAbsent(keys.key("email", address),
@@ -89,8 +100,31 @@ class Invitations {
                 .zadd(indexKey(), invitation.createdAt().toEpochMilli(), invitation.id())
                 .set(codeKey(code), invitation.id())
                 .expire(codeKey(code), settings.invitationLifetime())
+                .emit(new InvitationIssued(invitation.id(), lang, skipReview))
                 .execute();
-        return new Issued(invitation, code, URI.create(portalUrl + "/?invitation=" + code));
+        return new Issued(invitation, code, link(code, lang));
+    }
+
+    /**
+     * A new code for an open invitation, for the invitation e-mail (the organiser's copy of the first
+     * code stays valid too; whichever is used first spends the invitation).
+     */
+    Optional<Issued> freshCode(String id) {
+        Optional<Invitation> open = find(id).filter(invitation -> invitation.status() == Status.ISSUED);
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        String code = newCode();
+        store.atomically()
+                .requireField(invitationKey(id), "status", Status.ISSUED.name(), InvitationException::invalid)
+                .set(codeKey(code), id)
+                .expire(codeKey(code), settings.invitationLifetime())
+                .execute();
+        return Optional.of(new Issued(open.get(), code, link(code, open.get().language())));
+    }
+
+    private URI link(String code, String language) {
+        return URI.create(portalUrl + "/?invitation=" + code + "&lang=" + language);
     }
 
     /**
@@ -163,6 +197,7 @@ class Invitations {
         hash.put("email", invitation.email());
         hash.put("roles", String.join(",", invitation.roles()));
         hash.put("skipReview", Boolean.toString(invitation.skipReview()));
+        hash.put("language", invitation.language());
         hash.put("status", invitation.status().name());
         hash.put("createdAt", invitation.createdAt().toString());
         return hash;
@@ -170,7 +205,8 @@ class Invitations {
 
     private static Invitation fromHash(Map<String, String> hash) {
         return new Invitation(hash.get("id"), hash.get("email"), List.of(hash.get("roles").split(",")),
-                Boolean.parseBoolean(hash.get("skipReview")), Status.valueOf(hash.get("status")),
+                Boolean.parseBoolean(hash.get("skipReview")), hash.getOrDefault("language", "en"),
+                Status.valueOf(hash.get("status")),
                 Instant.parse(hash.get("createdAt")), hash.get("registrationId"));
     }
 

@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Primary;
 import dev.hybridconf.kit.messaging.TopicNames;
 import dev.hybridconf.registration.RegistrationHttp;
 import dev.hybridconf.registration.identity.TokenIssuer;
+import dev.hybridconf.testinfra.EventSchemaAssertions;
 import dev.hybridconf.testinfra.KafkaProbe;
 import dev.hybridconf.testinfra.PlatformInfrastructure;
 import tools.jackson.databind.ObjectMapper;
@@ -111,6 +112,33 @@ class NotificationDeliveryTests {
 
         assertThat(mail.all()).noneMatch(m -> m.body().contains(unknownId));
         assertThat(mail.to(email)).hasSize(1);
+    }
+
+    @Test
+    void anInviteeIsMailedInTheInvitationsLanguageAndTheMailedLinkRegistersThem() throws Exception {
+        RegistrationHttp api = new RegistrationHttp(port, tokens);
+        String email = "invitee." + UUID.randomUUID() + "@abidjan.ci";
+        HttpResponse<String> invited = api.sendJson("POST", "/api/registrations/invitations", api.organiser(),
+                "{\"email\":\"" + email + "\",\"language\":\"fr\"}");
+        assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
+        EventSchemaAssertions.assertValidEvent(KafkaProbe.shared().eventOfType(topics.physical("registration.events"),
+                api.json(invited).get("invitation").get("id").asString(), "invitation.issued.v1", DEADLINE));
+
+        await().atMost(DEADLINE).until(() -> mail.to(email).size() == 1);
+        MailPort.Message invitation = mail.to(email).get(0);
+        assertThat(invitation.subject()).startsWith("Vous êtes invité(e) à Local Action");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("\\?invitation=([A-Za-z0-9_-]{20,})&lang=fr")
+                .matcher(invitation.body());
+        assertThat(link.find()).as(invitation.body()).isTrue();
+        assertThat(link.group(1)).as("the mail carries its own code, not the organiser's copy")
+                .isNotEqualTo(api.json(invited).get("code").asString());
+
+        HttpResponse<String> registered = api.submit(RegistrationHttp.form(email, "REMOTE", "fr",
+                "\"invitationCode\":\"" + link.group(1) + "\""));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        assertThat(api.submit(RegistrationHttp.form("other." + email, "REMOTE", "fr",
+                "\"invitationCode\":\"" + api.json(invited).get("code").asString() + "\"")).statusCode())
+                .as("whichever code is used first spends the invitation").isEqualTo(422);
     }
 
     private void awaitNoLag(String topic) {
