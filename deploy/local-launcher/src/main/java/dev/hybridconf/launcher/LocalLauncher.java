@@ -110,14 +110,19 @@ public final class LocalLauncher {
         out.println();
         out.println("Demo sign-in (Authorization: Bearer <token>, one per role):");
         tokens.forEach((role, token) -> out.printf(Locale.ROOT, "  %-16s %s%n", role, token));
+        String mailbox = demoMailbox(stack);
+        out.println("Demo mailbox (what participants were sent, newest first; not routed by the gateway):");
+        out.println("  " + mailbox + "?to=<e-mail address>");
         String base = portal != null ? portal : stack.url(App.REGISTRATION.name()).toString();
         String sessionBase = portal != null ? portal : stack.url(App.SESSION.name()).toString();
         String email = "ada." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         out.println();
-        out.println("Try it:");
+        out.println("Try it (the whole walk-through, with the access link, is in docs/local-stack.md):");
         out.println("  curl -i -X POST " + base + "api/registrations -H 'Content-Type: application/json' \\");
         out.println("    -d '{\"fullName\":\"Ada Lovelace\",\"email\":\"" + email + "\",\"organisation\":\"UCLG\","
-                + "\"country\":\"FR\",\"attendanceMode\":\"REMOTE\",\"preferredLanguage\":\"fr\",\"privacyConsent\":true}'");
+                + "\"position\":\"Policy officer\",\"city\":\"Paris\",\"country\":\"FR\","
+                + "\"attendanceMode\":\"REMOTE\",\"preferredLanguage\":\"fr\",\"privacyConsent\":true}'");
+        out.println("  curl -s '" + mailbox + "?to=" + email + "'");
         Optional.ofNullable(tokens.get("organiser")).ifPresent(organiser -> {
             out.println("  curl -s " + sessionBase + "api/sessions/participants/summary \\");
             out.println("    -H 'Authorization: Bearer " + organiser + "'");
@@ -126,6 +131,11 @@ public final class LocalLauncher {
             out.println();
             out.println("Press Ctrl-C to stop everything.");
         }
+    }
+
+    /** Where the registration service shows the demo mailbox (only with demo sign-in, which the launcher turns on). */
+    static String demoMailbox(LocalStack stack) {
+        return stack.url(App.REGISTRATION.name()).resolve("/internal/demo-mailbox").toString();
     }
 
     /** Parsed command line. */

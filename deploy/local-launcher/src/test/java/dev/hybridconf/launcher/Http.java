@@ -64,10 +64,17 @@ final class Http {
 
     /** A valid registration request with a fresh e-mail address (the service refuses a second one). */
     static String registration(String attendanceMode, String language) {
+        return registration("amina." + UUID.randomUUID() + "@example.org", attendanceMode, language);
+    }
+
+    /** A valid registration request for {@code email}, with every field the form asks for. */
+    static String registration(String email, String attendanceMode, String language) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("fullName", "Amina Diallo");
-        body.put("email", "amina." + UUID.randomUUID() + "@example.org");
+        body.put("email", email);
         body.put("organisation", "City of Dakar");
+        body.put("position", "Deputy Mayor for International Relations");
+        body.put("city", "Dakar");
         body.put("country", "SN");
         body.put("attendanceMode", attendanceMode);
         body.put("preferredLanguage", language);

@@ -3,16 +3,23 @@ package dev.hybridconf.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -37,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.resps.StreamEntry;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The platform end to end, as the launcher runs it: a real Kafka broker, a real Redis server, the
@@ -186,6 +194,106 @@ class PlatformFlowTests {
             assertThat(view.status()).as(view.body()).isEqualTo(200);
             assertThat(view.json().path("eventsApplied").asInt()).isEqualTo(1);
         });
+    }
+
+    /**
+     * The participant walk-through of docs/local-stack.md: register through the gateway, be approved
+     * by an organiser, find the approval in the demo mailbox, open the access link, and with the
+     * token read one's own registration and nobody else's. The link works once.
+     */
+    @Test
+    void aParticipantIsApprovedOpensTheirAccessLinkAndSeesOnlyTheirOwnRegistration() {
+        String email = "amina." + UUID.randomUUID() + "@dakar.sn";
+        Http.Answer created = gateway.post("/api/registrations", Http.registration(email, "REMOTE", "fr"), null);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String mine = created.json().path("id").asString();
+        String someoneElse = register("IN_PERSON");
+
+        Http.Answer approved = gateway.post("/api/registrations/" + mine + "/approve", "{}", organiser);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+
+        String code = accessCodeMailedTo(email);
+        Http.Answer exchanged = gateway.post("/api/registrations/access-tokens", "{\"code\":\"" + code + "\"}", null);
+        assertThat(exchanged.status()).as(exchanged.body()).isEqualTo(200);
+        assertThat(exchanged.json().path("registrationId").asString()).isEqualTo(mine);
+        String token = exchanged.json().path("token").asString();
+
+        Http.Answer me = gateway.get("/api/registrations/me", token);
+        assertThat(me.status()).as(me.body()).isEqualTo(200);
+        assertThat(me.json().path("id").asString()).isEqualTo(mine);
+        assertThat(me.json().path("status").asString()).isEqualTo("APPROVED");
+        assertThat(me.json().path("attendanceMode").asString()).isEqualTo("REMOTE");
+        assertThat(gateway.get("/api/registrations/" + someoneElse, token).status())
+                .as("another participant's registration").isIn(403, 404);
+        Http.Answer approveOther = gateway.post("/api/registrations/" + someoneElse + "/approve", "{}", token);
+        assertThat(approveOther.status()).isEqualTo(403);
+        assertThat(approveOther.contentType()).startsWith("application/problem+json");
+
+        Http.Answer again = gateway.post("/api/registrations/access-tokens", "{\"code\":\"" + code + "\"}", null);
+        assertThat(again.status()).as("an access link works once").isEqualTo(401);
+        assertThat(again.body()).contains("problems/access-link-invalid");
+    }
+
+    /**
+     * An organiser rotates the signing key through the gateway: tokens of the new key pass the
+     * gateway and the session service at once (their decoders fetch the JWKS again for an unknown key
+     * id), and tokens signed before the rotation keep working.
+     */
+    @Test
+    void aSigningKeyRotationIsAcceptedByTheGatewayAndTheServicesWithoutARestart() {
+        Http.Answer rotated = gateway.post("/api/registrations/signing-keys/rotation", "{}", organiser);
+        assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+        String newKey = rotated.json().path("keyId").asString();
+
+        String fresh = stack.demoTokens().get("organiser");
+
+        assertThat(keyId(fresh)).isEqualTo(newKey).isNotEqualTo(keyId(organiser));
+        Http.Answer withNewKey = gateway.get("/api/sessions/participants/summary", fresh);
+        assertThat(withNewKey.status()).as(withNewKey.body()).isEqualTo(200);
+        assertThat(gateway.get("/api/registrations/capacity", fresh).status()).isEqualTo(200);
+        assertThat(gateway.get("/api/sessions/participants/summary", organiser).status())
+                .as("a token signed before the rotation").isEqualTo(200);
+    }
+
+    /** The start-up banner names the demo mailbox next to the demo sign-in, at an address that answers. */
+    @Test
+    void theBannerPointsAtAWorkingDemoMailbox() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        LocalLauncher.printBanner(new PrintStream(printed, true, StandardCharsets.UTF_8), stack, false);
+        String banner = printed.toString(StandardCharsets.UTF_8);
+
+        Matcher line = Pattern.compile("curl -s '(http://[^']+/internal/demo-mailbox\\?to=[^']+)'").matcher(banner);
+        assertThat(banner).contains("Demo sign-in").contains("Demo mailbox");
+        assertThat(line.find()).as(banner).isTrue();
+        URI mailbox = URI.create(line.group(1));
+        Http.Answer answer = new Http(mailbox).get(mailbox.toString(), null);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().path("messages").isArray()).isTrue();
+    }
+
+    /** Waits for the approval in the registration service's demo mailbox and returns its access code. */
+    private static String accessCodeMailedTo(String email) {
+        Http mailbox = new Http(stack.url(App.REGISTRATION.name()));
+        String path = "/internal/demo-mailbox?to=" + URLEncoder.encode(email, StandardCharsets.UTF_8);
+        Pattern access = Pattern.compile("\\?access=([A-Za-z0-9_-]{20,})");
+        String[] code = new String[1];
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            Http.Answer box = mailbox.get(path, null);
+            assertThat(box.status()).as(box.body()).isEqualTo(200);
+            JsonNode newest = box.json().path("messages").path(0);
+            Matcher link = access.matcher(newest.path("body").asString(""));
+            assertThat(link.find()).as("the newest message carries the access link: " + newest.path("subject"))
+                    .isTrue();
+            code[0] = link.group(1);
+        });
+        return code[0];
+    }
+
+    /** The {@code kid} in a token's header. */
+    private static String keyId(String token) {
+        String header = new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
+                StandardCharsets.UTF_8);
+        return JsonMapper.shared().readTree(header).path("kid").asString();
     }
 
     private static String register(String attendanceMode) {

@@ -6,17 +6,18 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
-import com.nimbusds.jose.JOSEException;
-
 import dev.hybridconf.kit.PlatformProperties;
 
-/** The issuer verifies its own tokens with the key it holds rather than fetching its own JWKS over HTTP. */
+/**
+ * The issuer verifies its own tokens with the keys it publishes, read from Redis rather than from its
+ * own JWKS over HTTP: a token signed by any published key (current or retired, on any replica) is accepted.
+ */
 @Configuration(proxyBeanMethods = false)
 class IdentityConfiguration {
 
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys, PlatformProperties platform) throws JOSEException {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(keys.signingKey().toRSAPublicKey()).build();
+    JwtDecoder jwtDecoder(SigningKeys keys, PlatformProperties platform) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys.verificationKeys()).build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(platform.security().issuer()));
         return decoder;
     }

@@ -1,41 +1,67 @@
 package dev.hybridconf.session.participants;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import dev.hybridconf.contracts.CloudEvent;
+import dev.hybridconf.contracts.registration.AttendanceChanged;
+import dev.hybridconf.contracts.registration.LanguageChanged;
+import dev.hybridconf.contracts.registration.ParticipantErased;
+import dev.hybridconf.contracts.registration.RegistrationApproved;
 import dev.hybridconf.contracts.registration.RegistrationSubmitted;
+import dev.hybridconf.contracts.registration.RolesChanged;
+import dev.hybridconf.kit.errors.ConflictException;
+import dev.hybridconf.kit.redis.AtomicWrite;
 import dev.hybridconf.kit.redis.AtomicWrite.Outcome;
 import dev.hybridconf.kit.redis.KeySpace;
 import dev.hybridconf.kit.redis.RedisStore;
 
-/** The session service's copy of participant facts. */
+/**
+ * The session service's copy of participant facts. Every change applies one registration event in
+ * one Lua step that starts with {@code onlyOnce(event id)}, so a redelivered event changes nothing.
+ *
+ * <p>The summary counts exactly the participant records that have an attendance mode: a submitted
+ * registration adds one to {@code total} and to its mode, a change of mode moves it, an erasure takes
+ * it away. Where a change depends on the stored mode, the write checks that the mode is still the one
+ * read; if not, it fails and the listener's retry reads again.
+ */
 @Service
 class ParticipantDirectory {
 
     /** How long an applied event id is remembered; far longer than any redelivery or relay retry. */
     static final Duration REMEMBER_EVENTS = Duration.ofDays(30);
 
+    /** Hash fields cannot hold null: an absent optional value is stored as the empty string. */
+    private static final String NONE = "";
+
+    private static final String MODE = "attendanceMode";
+
     private final RedisStore store;
     private final KeySpace keys;
+    private final ObjectProvider<ParticipantHook> hooks;
 
-    ParticipantDirectory(RedisStore store) {
+    ParticipantDirectory(RedisStore store, ObjectProvider<ParticipantHook> hooks) {
         this.store = store;
         this.keys = store.keys();
+        this.hooks = hooks;
     }
 
     /** Records a submitted registration once, whatever the number of deliveries. */
     Outcome apply(CloudEvent event, RegistrationSubmitted submitted) {
         String participant = participantKey(submitted.registrationId());
-        return store.atomically()
-                .onlyOnce(event.id().toString(), REMEMBER_EVENTS)
+        return once(event)
                 .hset(participant, Map.of(
                         "registrationId", submitted.registrationId(),
-                        "attendanceMode", submitted.attendanceMode(),
+                        MODE, submitted.attendanceMode(),
                         "preferredLanguage", submitted.preferredLanguage(),
                         "country", submitted.country(),
                         "status", "SUBMITTED"))
@@ -45,14 +71,87 @@ class ParticipantDirectory {
                 .execute();
     }
 
-    /** Records a review decision (approved, waitlisted, rejected, cancelled) once per event. */
+    /** The participant has a place: their roles and what the programme plans with (languages, time zone). */
+    Outcome applyApproved(CloudEvent event, RegistrationApproved approved) {
+        return update(event, approved.registrationId(), Map.of(
+                "status", "APPROVED",
+                "preferredLanguage", approved.preferredLanguage(),
+                "interpretationLanguage", orNone(approved.interpretationLanguage()),
+                "timeZone", orNone(approved.timeZone()),
+                "roles", String.join(",", approved.roles())));
+    }
+
+    /**
+     * Records a change of status that carries nothing else (waitlisted, offered, offer expired,
+     * rejected, cancelled) once per event.
+     */
     Outcome applyStatus(CloudEvent event, String registrationId, String status) {
-        String participant = participantKey(registrationId);
-        return store.atomically()
-                .onlyOnce(event.id().toString(), REMEMBER_EVENTS)
-                .hset(participant, Map.of("registrationId", registrationId, "status", status))
-                .hincrBy(participant, "eventsApplied", 1)
-                .execute();
+        return update(event, registrationId, Map.of("status", status));
+    }
+
+    /** A cancellation: the status, and when the participant held a place, the hooks release what they held. */
+    Outcome applyCancelled(CloudEvent event, String registrationId, boolean placeReleased) {
+        return update(event, registrationId, Map.of("status", "CANCELLED"), write -> {
+            if (placeReleased) {
+                hooks.orderedStream().forEach(hook -> hook.placeReleased(registrationId, write));
+            }
+        });
+    }
+
+    Outcome applyLanguageChange(CloudEvent event, LanguageChanged changed) {
+        return update(event, changed.registrationId(), Map.of(
+                "preferredLanguage", changed.preferredLanguage(),
+                "interpretationLanguage", orNone(changed.interpretationLanguage())));
+    }
+
+    /** Replaces the roles with the event's complete new set. */
+    Outcome applyRolesChange(CloudEvent event, RolesChanged changed) {
+        return update(event, changed.registrationId(), Map.of("roles", String.join(",", changed.roles())));
+    }
+
+    /**
+     * Moves the participant, and their place in the summary, from the stored mode to the new one. A
+     * pending registration keeps the status this service calls {@code SUBMITTED}.
+     */
+    Outcome applyAttendanceChange(CloudEvent event, AttendanceChanged changed) {
+        String id = changed.registrationId();
+        String participant = participantKey(id);
+        String stored = store.redis().hget(participant, MODE);
+        AtomicWrite write = once(event);
+        if (stored != null) {
+            write.requireField(participant, MODE, stored, () -> changedConcurrently(id))
+                    .hincrBy(summaryKey(), "mode:" + stored, -1);
+        } else {
+            // Not counted yet (no submitted event seen): it is counted from now on.
+            write.hincrBy(summaryKey(), "total", 1);
+        }
+        write.hincrBy(summaryKey(), "mode:" + changed.attendanceMode(), 1)
+                .hset(participant, Map.of("registrationId", id, MODE, changed.attendanceMode(),
+                        "status", "PENDING".equals(changed.status()) ? "SUBMITTED" : changed.status()))
+                .hincrBy(participant, "eventsApplied", 1);
+        String previous = stored != null ? stored : changed.previousMode();
+        hooks.orderedStream().forEach(hook -> hook.attendanceChanged(id, previous, changed.attendanceMode(), write));
+        return write.execute();
+    }
+
+    /**
+     * Purges everything the service keeps about the participant: their record goes, the summary no
+     * longer counts them, and every {@link ParticipantHook} deletes what its feature holds, all in
+     * one step. An erasure of a participant the service never knew only records the event id.
+     */
+    Outcome erase(CloudEvent event, ParticipantErased erased) {
+        String id = erased.registrationId();
+        String participant = participantKey(id);
+        String stored = store.redis().hget(participant, MODE);
+        AtomicWrite write = once(event);
+        if (stored != null) {
+            write.requireField(participant, MODE, stored, () -> changedConcurrently(id))
+                    .hincrBy(summaryKey(), "total", -1)
+                    .hincrBy(summaryKey(), "mode:" + stored, -1);
+        }
+        write.delete(participant);
+        hooks.orderedStream().forEach(hook -> hook.erasing(id, write));
+        return write.execute();
     }
 
     Optional<ParticipantView> find(String registrationId) {
@@ -60,8 +159,11 @@ class ParticipantDirectory {
         if (hash == null || hash.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ParticipantView(hash.get("registrationId"), hash.get("attendanceMode"),
-                hash.get("preferredLanguage"), hash.get("country"), hash.get("status"),
+        String roles = hash.getOrDefault("roles", NONE);
+        return Optional.of(new ParticipantView(hash.get("registrationId"), hash.get(MODE),
+                hash.get("preferredLanguage"), optional(hash.get("interpretationLanguage")),
+                optional(hash.get("timeZone")), hash.get("country"), hash.get("status"),
+                roles.isEmpty() ? List.of() : Arrays.asList(roles.split(",")),
                 Long.parseLong(hash.getOrDefault("eventsApplied", "0"))));
     }
 
@@ -74,6 +176,39 @@ class ParticipantDirectory {
             }
         });
         return new ParticipantSummary(Long.parseLong(hash.getOrDefault("total", "0")), byMode);
+    }
+
+    private Outcome update(CloudEvent event, String registrationId, Map<String, String> fields) {
+        return update(event, registrationId, fields, write -> {
+        });
+    }
+
+    /** Sets fields of the participant's record (creating it if the submitted event was never seen). */
+    private Outcome update(CloudEvent event, String registrationId, Map<String, String> fields,
+            Consumer<AtomicWrite> more) {
+        String participant = participantKey(registrationId);
+        Map<String, String> all = new HashMap<>(fields);
+        all.put("registrationId", registrationId);
+        AtomicWrite write = once(event).hset(participant, all).hincrBy(participant, "eventsApplied", 1);
+        more.accept(write);
+        return write.execute();
+    }
+
+    private AtomicWrite once(CloudEvent event) {
+        return store.atomically().onlyOnce(event.id().toString(), REMEMBER_EVENTS);
+    }
+
+    private static ConflictException changedConcurrently(String registrationId) {
+        return new ConflictException("participant-changed-concurrently", "participant.changed-concurrently",
+                registrationId);
+    }
+
+    private static String orNone(String value) {
+        return value == null ? NONE : value;
+    }
+
+    private static String optional(String stored) {
+        return stored == null || stored.isEmpty() ? null : stored;
     }
 
     private String participantKey(String registrationId) {

@@ -9,15 +9,24 @@ import org.springframework.stereotype.Component;
 
 import dev.hybridconf.contracts.CloudEvent;
 import dev.hybridconf.contracts.EventCodec;
+import dev.hybridconf.contracts.registration.AttendanceChanged;
+import dev.hybridconf.contracts.registration.LanguageChanged;
+import dev.hybridconf.contracts.registration.ParticipantErased;
 import dev.hybridconf.contracts.registration.RegistrationApproved;
 import dev.hybridconf.contracts.registration.RegistrationCancelled;
+import dev.hybridconf.contracts.registration.RegistrationOfferExpired;
+import dev.hybridconf.contracts.registration.RegistrationOfferMade;
 import dev.hybridconf.contracts.registration.RegistrationRejected;
 import dev.hybridconf.contracts.registration.RegistrationSubmitted;
 import dev.hybridconf.contracts.registration.RegistrationWaitlisted;
+import dev.hybridconf.contracts.registration.RolesChanged;
 import dev.hybridconf.kit.redis.AtomicWrite.Outcome;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Applies registration events to the participant directory; types it does not need are skipped. */
+/**
+ * Applies registration events to the participant directory; types it does not need (e.g.
+ * {@code registration.sponsorship-decided.v1}) are skipped.
+ */
 @Component
 class RegistrationEventsListener {
 
@@ -37,14 +46,26 @@ class RegistrationEventsListener {
     void on(CloudEvent event) {
         Outcome outcome = switch (event.type()) {
             case RegistrationSubmitted.TYPE -> directory.apply(event, codec.payload(event, RegistrationSubmitted.class));
-            case RegistrationApproved.TYPE -> directory.applyStatus(event,
-                    codec.payload(event, RegistrationApproved.class).registrationId(), "APPROVED");
+            case RegistrationApproved.TYPE ->
+                directory.applyApproved(event, codec.payload(event, RegistrationApproved.class));
             case RegistrationWaitlisted.TYPE -> directory.applyStatus(event,
                     codec.payload(event, RegistrationWaitlisted.class).registrationId(), "WAITLISTED");
+            case RegistrationOfferMade.TYPE -> directory.applyStatus(event,
+                    codec.payload(event, RegistrationOfferMade.class).registrationId(), "OFFERED");
+            case RegistrationOfferExpired.TYPE -> directory.applyStatus(event,
+                    codec.payload(event, RegistrationOfferExpired.class).registrationId(), "EXPIRED");
             case RegistrationRejected.TYPE -> directory.applyStatus(event,
                     codec.payload(event, RegistrationRejected.class).registrationId(), "REJECTED");
-            case RegistrationCancelled.TYPE -> directory.applyStatus(event,
-                    codec.payload(event, RegistrationCancelled.class).registrationId(), "CANCELLED");
+            case RegistrationCancelled.TYPE -> {
+                RegistrationCancelled cancelled = codec.payload(event, RegistrationCancelled.class);
+                yield directory.applyCancelled(event, cancelled.registrationId(), cancelled.placeReleased());
+            }
+            case AttendanceChanged.TYPE ->
+                directory.applyAttendanceChange(event, codec.payload(event, AttendanceChanged.class));
+            case LanguageChanged.TYPE ->
+                directory.applyLanguageChange(event, codec.payload(event, LanguageChanged.class));
+            case RolesChanged.TYPE -> directory.applyRolesChange(event, codec.payload(event, RolesChanged.class));
+            case ParticipantErased.TYPE -> directory.erase(event, codec.payload(event, ParticipantErased.class));
             default -> null;
         };
         String result = outcome == null ? "skipped" : outcome.name().toLowerCase(Locale.ROOT);
