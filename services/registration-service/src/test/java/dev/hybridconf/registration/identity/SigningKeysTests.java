@@ -171,7 +171,7 @@ class SigningKeysTests {
 
     private TokenIssuer issuer(SigningKeys signing) {
         PlatformProperties platform = new PlatformProperties("registration-service", "registration", null, null,
-                null, null, null, new PlatformProperties.Security(null, "http://localhost:8081", null), null);
+                null, null, null, new PlatformProperties.Security(null, "http://localhost:8081", null, null), null);
         return new TokenIssuer(signing, platform, identity, Clock.systemUTC());
     }
 
