@@ -42,7 +42,7 @@ public record PlatformProperties(
         kafka = kafka == null ? new Kafka(0, (short) 0, null, null, 0, null) : kafka;
         outbox = outbox == null ? new Outbox(null, 0, null, null, null, null) : outbox;
         security = security == null ? new Security(null, null, null, null) : security;
-        http = http == null ? new Http(0) : http;
+        http = http == null ? new Http(0, null, 0) : http;
     }
 
     private static String defaultInstanceId() {
@@ -116,10 +116,21 @@ public record PlatformProperties(
         }
     }
 
-    /** @param maxBodyBytes larger request bodies are refused with 413 */
-    public record Http(long maxBodyBytes) {
+    /**
+     * Request body limits.
+     *
+     * @param maxBodyBytes   larger request bodies are refused with 413 (default 64 KiB)
+     * @param largeBodyPaths the few requests allowed {@code largeBodyBytes} instead, as
+     *                       {@code "POST /api/registrations/imports"} or {@code "/uploads/**"} (any method);
+     *                       path patterns as in Spring MVC mappings
+     * @param largeBodyBytes the limit on those paths (default 16 MiB); the handler must stream the body,
+     *                       not hold it in memory
+     */
+    public record Http(long maxBodyBytes, List<String> largeBodyPaths, long largeBodyBytes) {
         public Http {
             maxBodyBytes = maxBodyBytes > 0 ? maxBodyBytes : 64 * 1024;
+            largeBodyPaths = largeBodyPaths == null ? List.of() : List.copyOf(largeBodyPaths);
+            largeBodyBytes = largeBodyBytes > 0 ? largeBodyBytes : 16 * 1024 * 1024;
         }
     }
 }

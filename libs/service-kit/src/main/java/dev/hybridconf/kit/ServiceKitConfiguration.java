@@ -103,7 +103,8 @@ public class ServiceKitConfiguration {
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(PlatformProperties platform,
             ProblemWriter problems) {
         var registration = new FilterRegistrationBean<>(
-                new RequestBodyLimitFilter(platform.http().maxBodyBytes(), problems));
+                new RequestBodyLimitFilter(platform.http().maxBodyBytes(), platform.http().largeBodyPaths(),
+                        platform.http().largeBodyBytes(), problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

@@ -69,8 +69,17 @@ class Registrations {
      * @throws ConflictException when the e-mail already has a registration, or the invitation was used meanwhile
      */
     Registration submit(SubmitRegistrationRequest form) {
+        return submit(form, settings.invitationOnly());
+    }
+
+    /** An organiser registers someone (e.g. a CSV import): no invitation needed, even when invitation-only. */
+    Registration submitForOrganiser(SubmitRegistrationRequest form) {
+        return submit(form, false);
+    }
+
+    private Registration submit(SubmitRegistrationRequest form, boolean invitationRequired) {
         Optional<Invitations.Invitation> invitation = invitations.forSubmission(form.invitationCode(), form.email(),
-                settings.invitationOnly());
+                invitationRequired);
         Instant now = clock.instant();
         Registration registration = Registration.submit(form, now, invitation.map(Invitations.Invitation::id).orElse(null),
                 invitation.map(Invitations.Invitation::roles).orElse(List.of()));
