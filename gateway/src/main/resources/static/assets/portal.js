@@ -422,6 +422,23 @@
       });
       element.appendChild(list);
     }
+    if (shown.kind === 'duplicate' && shown.email) {
+      // Lost link, or forgot having registered: the service mails the registration's message again
+      // to the registered address only, and answers the same whether or not it is registered.
+      var resend = document.createElement('button');
+      resend.type = 'button';
+      resend.className = 'secondary';
+      resend.textContent = t.resendEmail;
+      resend.addEventListener('click', function () {
+        setBusy(resend, 'sending');
+        call('POST', '/api/registrations/reminders', {email: shown.email}).then(function (answer) {
+          setBusy(resend, null);
+          showCard(outcome, 'outcome', answer.status === 202 ? {kind: 'reminderSent', tone: 'ok'}
+            : unreachable(answer) ? {kind: 'unavailable'} : {kind: 'failed'});
+        });
+      });
+      element.appendChild(resend);
+    }
     if (shown.retry) {
       var retry = document.createElement('button');
       retry.type = 'button';
@@ -512,7 +529,7 @@
         hint: 'invitationInvalidHint'});
     } else if (answer.status === 409 && (slug === 'duplicate-registration' || !slug)) {
       registrationErrors.show('email', 'emailRegistered');
-      show({kind: 'duplicate'});
+      show({kind: 'duplicate', email: form.elements.email.value.trim()});
     } else if (answer.status === 413) {
       show({kind: 'tooLarge'});
     } else if (unreachable(answer)) {

@@ -93,6 +93,18 @@ class GatewayRoutingTests {
     }
 
     @Test
+    void someoneWhoLostTheirLinkAsksForTheirRegistrationEmailWithoutAToken() {
+        client.post().uri("/api/registrations/reminders")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"email\":\"amina@example.org\"}")
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody()
+                .jsonPath("$.upstream").isEqualTo("registration")
+                .jsonPath("$.target").isEqualTo("/api/registrations/reminders");
+    }
+
+    @Test
     void zoomWebhooksReachTheStreamingServiceWithoutAToken() {
         String event = "{\"event\":\"meeting.started\",\"event_ts\":1780000000000}";
 

@@ -196,6 +196,7 @@ class PortalTests {
         assertThat(all(Pattern.compile("call\\('(GET|POST|PATCH)', '([^']+)'"), script, 2)).containsExactlyInAnyOrder(
                 "/api/registrations",
                 "/api/registrations/access-tokens",
+                "/api/registrations/reminders",
                 "/api/registrations/me",
                 "/api/registrations/me");
         assertThat(all(Pattern.compile("act\\('([^']+)'"), script)).containsExactlyInAnyOrder(

@@ -57,6 +57,7 @@ public class GatewaySecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/registrations").permitAll()
                         // A participant opening their access link has no token yet: the code is the credential.
                         .pathMatchers(HttpMethod.POST, "/api/registrations/access-tokens").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/registrations/reminders").permitAll()
                         // The streaming service verifies Zoom's signature; Zoom sends no bearer token.
                         .pathMatchers("/webhooks/zoom/**").permitAll()
                         .pathMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/prometheus").permitAll()

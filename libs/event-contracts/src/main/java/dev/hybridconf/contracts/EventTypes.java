@@ -11,6 +11,7 @@ import dev.hybridconf.contracts.registration.RegistrationCancelled;
 import dev.hybridconf.contracts.registration.RegistrationOfferExpired;
 import dev.hybridconf.contracts.registration.RegistrationOfferMade;
 import dev.hybridconf.contracts.registration.RegistrationRejected;
+import dev.hybridconf.contracts.registration.RegistrationReminderRequested;
 import dev.hybridconf.contracts.registration.RegistrationSubmitted;
 import dev.hybridconf.contracts.registration.RegistrationWaitlisted;
 import dev.hybridconf.contracts.registration.RolesChanged;
@@ -35,7 +36,8 @@ public final class EventTypes {
             Map.entry(RolesChanged.TYPE, RolesChanged.class),
             Map.entry(SponsorshipDecided.TYPE, SponsorshipDecided.class),
             Map.entry(ParticipantErased.TYPE, ParticipantErased.class),
-            Map.entry(InvitationIssued.TYPE, InvitationIssued.class));
+            Map.entry(InvitationIssued.TYPE, InvitationIssued.class),
+            Map.entry(RegistrationReminderRequested.TYPE, RegistrationReminderRequested.class));
 
     private EventTypes() {
     }

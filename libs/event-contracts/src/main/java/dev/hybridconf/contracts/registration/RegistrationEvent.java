@@ -6,7 +6,7 @@ import dev.hybridconf.contracts.EventPayload;
 public sealed interface RegistrationEvent extends EventPayload permits RegistrationSubmitted,
         RegistrationApproved, RegistrationWaitlisted, RegistrationRejected, RegistrationCancelled, RegistrationOfferMade,
         RegistrationOfferExpired, AttendanceChanged, LanguageChanged, RolesChanged, SponsorshipDecided,
-        ParticipantErased {
+        ParticipantErased, RegistrationReminderRequested {
 
     String registrationId();
 

@@ -24,6 +24,7 @@ class Recipients {
                         registration.fullName() == null ? "" : registration.fullName(), registration.email(),
                         NotificationTemplates.supported(registration.preferredLanguage()),
                         registration.timeZone() == null ? java.time.ZoneOffset.UTC
-                                : java.time.ZoneId.of(registration.timeZone())));
+                                : java.time.ZoneId.of(registration.timeZone()),
+                        registration.status(), registration.offerReplyBy()));
     }
 }

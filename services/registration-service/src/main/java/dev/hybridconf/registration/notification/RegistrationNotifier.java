@@ -22,6 +22,7 @@ import dev.hybridconf.contracts.registration.RegistrationCancelled;
 import dev.hybridconf.contracts.registration.RegistrationOfferExpired;
 import dev.hybridconf.contracts.registration.RegistrationOfferMade;
 import dev.hybridconf.contracts.registration.RegistrationRejected;
+import dev.hybridconf.contracts.registration.RegistrationReminderRequested;
 import dev.hybridconf.contracts.registration.RegistrationSubmitted;
 import dev.hybridconf.contracts.registration.RegistrationWaitlisted;
 import dev.hybridconf.kit.redis.RedisStore;
@@ -85,6 +86,8 @@ class RegistrationNotifier {
             case RegistrationOfferExpired.TYPE ->
                 notify(event, Notice.OFFER_EXPIRED, codec.payload(event, RegistrationOfferExpired.class).registrationId());
             case InvitationIssued.TYPE -> invite(event, codec.payload(event, InvitationIssued.class));
+            case RegistrationReminderRequested.TYPE ->
+                remind(event, codec.payload(event, RegistrationReminderRequested.class).registrationId());
             default -> "skipped";
         };
         meters.counter("notifications.events", "type", event.type(), "outcome", outcome).increment();
@@ -112,6 +115,24 @@ class RegistrationNotifier {
 
     private String notify(CloudEvent event, Notice notice, String registrationId) {
         return notify(event, notice, registrationId, null);
+    }
+
+    /** Sends again the message that fits the registration's status now (with a fresh link if it holds a place). */
+    private String remind(CloudEvent event, String registrationId) {
+        Optional<Recipient> found = recipients.find(registrationId);
+        if (found.isEmpty()) {
+            return "erased";
+        }
+        Notice notice = switch (found.get().status()) {
+            case "APPROVED" -> Notice.APPROVED;
+            case "WAITLISTED" -> Notice.WAITLISTED;
+            case "OFFERED" -> Notice.OFFER;
+            case "EXPIRED" -> Notice.OFFER_EXPIRED;
+            case "REJECTED" -> Notice.REJECTED;
+            case "CANCELLED" -> Notice.CANCELLED;
+            default -> Notice.RECEIVED;
+        };
+        return notify(event, notice, registrationId, notice == Notice.OFFER ? found.get().offerReplyBy() : null);
     }
 
     private String notify(CloudEvent event, Notice notice, String registrationId, Instant replyBy) {

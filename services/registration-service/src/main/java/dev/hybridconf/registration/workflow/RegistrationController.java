@@ -17,7 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.hybridconf.kit.errors.NotFoundException;
 import dev.hybridconf.kit.security.SecurityConfiguration;
+import dev.hybridconf.kit.errors.ProblemMessages;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 /** Registering, and a participant's own registration: read, update, cancel, answer an offer. */
 @RestController
@@ -25,9 +29,11 @@ import jakarta.validation.Valid;
 class RegistrationController {
 
     private final Registrations registrations;
+    private final ProblemMessages messages;
 
-    RegistrationController(Registrations registrations) {
+    RegistrationController(Registrations registrations, ProblemMessages messages) {
         this.registrations = registrations;
+        this.messages = messages;
     }
 
     @PostMapping
@@ -35,6 +41,24 @@ class RegistrationController {
         Registration registration = registrations.submit(form);
         return ResponseEntity.created(URI.create("/api/registrations/" + registration.id()))
                 .body(registration.view());
+    }
+
+    record ReminderRequest(@NotBlank @Email @Size(max = 254) String email) {
+    }
+
+    record Accepted(String detail) {
+    }
+
+    /**
+     * "Send me my registration e-mail again": for someone who lost their personal link or was told
+     * their address is already registered. The answer is the same whether or not the address is
+     * registered, so nobody learns who is; the e-mail (in the person's language, with a fresh link
+     * if they hold a place) goes only to the registered address.
+     */
+    @PostMapping("/reminders")
+    ResponseEntity<Accepted> remind(@Valid @RequestBody ReminderRequest request, java.util.Locale locale) {
+        registrations.requestReminder(request.email());
+        return ResponseEntity.accepted().body(new Accepted(messages.text("registration.reminder-accepted", locale)));
     }
 
     /**

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 
 import dev.hybridconf.contracts.registration.ParticipantErased;
 import dev.hybridconf.contracts.registration.RegistrationApproved;
+import dev.hybridconf.contracts.registration.RegistrationReminderRequested;
 import dev.hybridconf.contracts.registration.RegistrationWaitlisted;
 import dev.hybridconf.kit.errors.ConflictException;
 import dev.hybridconf.kit.errors.NotFoundException;
@@ -41,6 +42,9 @@ import redis.clients.jedis.params.ZRangeParams;
 class Registrations {
 
     private static final Logger log = LoggerFactory.getLogger(Registrations.class);
+
+    /** At most one reminder e-mail per registration in this time, however often it is asked for. */
+    static final java.time.Duration REMINDER_INTERVAL = java.time.Duration.ofMinutes(5);
 
     private final RedisStore store;
     private final KeySpace keys;
@@ -245,6 +249,28 @@ class Registrations {
         if (held) {
             offerFreedPlaces(current.attendanceMode());
         }
+    }
+
+    /**
+     * Asks for the e-mail about the registration of {@code email} to be sent again, at most once per
+     * {@code REMINDER_INTERVAL}. Says nothing about whether the address is registered: the caller
+     * answers the same either way.
+     */
+    void requestReminder(String email) {
+        findByEmail(email).ifPresent(registration -> {
+            String throttle = keys.key("reminder", registration.id());
+            try {
+                store.atomically()
+                        .requireAbsent(throttle, () -> new ConflictException("reminder-throttled", "registration.reminder-sent"))
+                        .set(throttle, "1")
+                        .expire(throttle, REMINDER_INTERVAL)
+                        .emit(new RegistrationReminderRequested(registration.id()))
+                        .execute();
+                meters.counter("registrations.reminders", "outcome", "sent").increment();
+            } catch (ConflictException throttled) {
+                meters.counter("registrations.reminders", "outcome", "throttled").increment();
+            }
+        });
     }
 
     CapacityView capacity() {

@@ -141,6 +141,45 @@ class NotificationDeliveryTests {
                 .as("whichever code is used first spends the invitation").isEqualTo(422);
     }
 
+    @Test
+    void someoneWhoLostTheirLinkGetsTheirMessageAgainWithAFreshLinkAndNobodyLearnsWhoIsRegistered() throws Exception {
+        RegistrationHttp api = new RegistrationHttp(port, tokens);
+        String email = "lost.link." + UUID.randomUUID() + "@medellin.gov.co";
+        String id = register(email, "es");
+        assertThat(approve(id).statusCode()).isEqualTo(200);
+        await().atMost(DEADLINE).until(() -> mail.to(email).size() == 2);
+        String firstLink = link(mail.to(email).get(1).body());
+
+        HttpResponse<String> asked = api.sendJson("POST", "/api/registrations/reminders", null,
+                "{\"email\":\"" + email.toUpperCase(java.util.Locale.ROOT) + "\"}");
+        HttpResponse<String> unknown = api.sendJson("POST", "/api/registrations/reminders", null,
+                "{\"email\":\"nobody." + UUID.randomUUID() + "@medellin.gov.co\"}");
+
+        assertThat(asked.statusCode()).isEqualTo(202);
+        assertThat(unknown.statusCode()).isEqualTo(202);
+        assertThat(unknown.body()).as("the same answer whether or not the address is registered").isEqualTo(asked.body());
+        await().atMost(DEADLINE).until(() -> mail.to(email).size() == 3);
+        MailPort.Message again = mail.to(email).get(2);
+        assertThat(again.subject()).startsWith("Su inscripción ha sido aprobada");
+        String freshLink = link(again.body());
+        assertThat(freshLink).isNotEqualTo(firstLink);
+        EventSchemaAssertions.assertValidEvent(eventOfType(id, "registration.reminder-requested.v1"));
+
+        // Asking again at once sends nothing more: one reminder per five minutes.
+        assertThat(api.sendJson("POST", "/api/registrations/reminders", null, "{\"email\":\"" + email + "\"}")
+                .statusCode()).isEqualTo(202);
+        awaitNoLag(topics.physical("registration.events"));
+        assertThat(mail.to(email)).hasSize(3);
+        assertThat(api.sendJson("POST", "/api/registrations/reminders", null, "{\"email\":\"not-an-address\"}")
+                .statusCode()).isEqualTo(400);
+    }
+
+    private static String link(String body) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\\?access=([A-Za-z0-9_-]{20,})").matcher(body);
+        assertThat(matcher.find()).as(body).isTrue();
+        return matcher.group(1);
+    }
+
     private void awaitNoLag(String topic) {
         String group = topics.group("registration-service");
         await().atMost(DEADLINE).pollInterval(Duration.ofMillis(200))
