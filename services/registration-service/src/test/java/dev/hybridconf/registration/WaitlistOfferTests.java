@@ -58,12 +58,10 @@ class WaitlistOfferTests {
 
     @Test
     void aFreedPlaceIsOfferedToTheFirstInLineAndAnUnansweredOfferPassesToTheNext() throws Exception {
-        String holder = api.register("IN_PERSON", "en");
-        String first = api.register("IN_PERSON", "fr");
-        String second = api.register("IN_PERSON", "es");
-        assertThat(review(holder, "approve")).isEqualTo(200);
-        assertThat(review(first, "waitlist")).isEqualTo(200);
-        assertThat(review(second, "waitlist")).isEqualTo(200);
+        String[] queue = holderAndTwoWaiting("IN_PERSON");
+        String holder = queue[0];
+        String first = queue[1];
+        String second = queue[2];
         assertThat(capacity("IN_PERSON").get("waiting").asLong()).isEqualTo(2);
 
         Instant beforeCancel = clock.instant();
@@ -99,12 +97,10 @@ class WaitlistOfferTests {
 
     @Test
     void aDeclinedOfferGoesStraightToTheNextAndAnExpiredPersonCannotAcceptAnymore() throws Exception {
-        String holder = api.register("REMOTE", "en");
-        String first = api.register("REMOTE", "fr");
-        String second = api.register("REMOTE", "es");
-        assertThat(review(holder, "approve")).isEqualTo(200);
-        assertThat(review(first, "waitlist")).isEqualTo(200);
-        assertThat(review(second, "waitlist")).isEqualTo(200);
+        String[] queue = holderAndTwoWaiting("REMOTE");
+        String holder = queue[0];
+        String first = queue[1];
+        String second = queue[2];
 
         // An organiser erasing the holder frees the place just like a cancellation.
         assertThat(api.sendJson("DELETE", "/api/registrations/" + holder, api.organiser(), null).statusCode())
@@ -121,6 +117,17 @@ class WaitlistOfferTests {
         assertThat(capacity("REMOTE").get("approved").asLong()).isEqualTo(1);
         assertThat(api.post("/api/registrations/me/offer/decline", api.participant(first)).statusCode())
                 .as("an answered offer cannot be answered again").isEqualTo(409);
+    }
+
+    /** The mode's only place taken, and two people waiting for it in order: {holder, first, second}. */
+    private String[] holderAndTwoWaiting(String mode) {
+        String holder = api.register(mode, "en");
+        String first = api.register(mode, "fr");
+        String second = api.register(mode, "es");
+        assertThat(review(holder, "approve")).isEqualTo(200);
+        assertThat(review(first, "waitlist")).isEqualTo(200);
+        assertThat(review(second, "waitlist")).isEqualTo(200);
+        return new String[] {holder, first, second};
     }
 
     private int review(String id, String action) {
