@@ -92,7 +92,7 @@ class Invitations {
         String code = newCode();
         store.atomically()
                 .requireAbsent(keys.key("email", address),
-                        () -> new ConflictException("duplicate-registration", "registration.duplicate-email"))
+                        () -> new ConflictException("duplicate-registration", "registration.already-registered"))
                 .requireAbsent(emailKey(address),
                         () -> new ConflictException("already-invited", "invitation.already-invited", address))
                 .set(emailKey(address), invitation.id())

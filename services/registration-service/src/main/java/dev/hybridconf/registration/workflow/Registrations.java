@@ -73,15 +73,16 @@ class Registrations {
      * @throws ConflictException when the e-mail already has a registration, or the invitation was used meanwhile
      */
     Registration submit(SubmitRegistrationRequest form) {
-        return submit(form, settings.invitationOnly());
+        return submit(form, settings.invitationOnly(), "registration.duplicate-email");
     }
 
     /** An organiser registers someone (e.g. a CSV import): no invitation needed, even when invitation-only. */
     Registration submitForOrganiser(SubmitRegistrationRequest form) {
-        return submit(form, false);
+        return submit(form, false, "registration.already-registered");
     }
 
-    private Registration submit(SubmitRegistrationRequest form, boolean invitationRequired) {
+    /** @param duplicateMessage the text for an address already registered: the participant's has a way back */
+    private Registration submit(SubmitRegistrationRequest form, boolean invitationRequired, String duplicateMessage) {
         Optional<Invitations.Invitation> invitation = invitations.forSubmission(form.invitationCode(), form.email(),
                 invitationRequired);
         Instant now = clock.instant();
@@ -89,22 +90,22 @@ class Registrations {
                 invitation.map(Invitations.Invitation::roles).orElse(List.of()));
         try {
             write(registration, invitation, invitation.filter(Invitations.Invitation::skipReview)
-                    .map(i -> registration.approve()).orElse(null));
+                    .map(i -> registration.approve()).orElse(null), duplicateMessage);
         } catch (ConflictException full) {
             if (!"capacity-reached".equals(full.slug())) {
                 throw full;
             }
-            write(registration, invitation, registration.waitlist(now));
+            write(registration, invitation, registration.waitlist(now), duplicateMessage);
         }
         meters.counter("registrations.submitted", "invited", Boolean.toString(invitation.isPresent())).increment();
         return find(registration.id()).orElse(registration);
     }
 
     private void write(Registration registration, Optional<Invitations.Invitation> invitation,
-            Registration.Transition review) {
+            Registration.Transition review, String duplicateMessage) {
         AtomicWrite write = store.atomically()
                 .requireAbsent(emailKey(registration.email()),
-                        () -> new ConflictException("duplicate-registration", "registration.duplicate-email"))
+                        () -> new ConflictException("duplicate-registration", duplicateMessage))
                 .set(emailKey(registration.email()), registration.id())
                 .zadd(indexKey(), registration.submittedAt().toEpochMilli(), registration.id())
                 .emit(registration.submitted());
