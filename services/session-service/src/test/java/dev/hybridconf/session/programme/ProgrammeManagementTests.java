@@ -165,6 +165,31 @@ class ProgrammeManagementTests {
     }
 
     @Test
+    void organisersBookingOneRoomAtOnceNeverDoubleBookIt() throws Exception {
+        List<java.util.concurrent.Callable<HttpResponse<String>>> bookings = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String key = "contender-" + i;
+            bookings.add(() -> schedule(key, "SIDE_EVENT", "2024-11-08", "15:00", "16:00", "Sala Mirador", key));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        try {
+            for (var answer : pool.invokeAll(bookings)) {
+                answers.add(answer.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(answers).filteredOn(a -> a.statusCode() == 201).hasSize(1);
+        assertThat(answers).allSatisfy(a -> assertThat(a.statusCode()).as(a.body()).isIn(201, 409));
+        JsonNode programme = api.read(api.get("/api/sessions/conferences/" + conference
+                + "/programme?day=2024-11-08", tokens.participant()));
+        assertThat(programme.get("days").get(0).get("sessions")).hasSize(1);
+        assertThat(programmeVersion()).as("create, day, the one booking").isEqualTo(3);
+    }
+
+    @Test
     void breakoutsOfOneSlotRunInParallelInDifferentRooms() {
         for (String room : List.of("Room 1", "Room 2", "Room 3", "Room 4", "Room 5")) {
             HttpResponse<String> created = api.json("POST", "/api/sessions/conferences/" + conference + "/sessions",
