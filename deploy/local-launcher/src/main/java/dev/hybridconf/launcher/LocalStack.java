@@ -406,6 +406,9 @@ public final class LocalStack implements AutoCloseable {
         if (app.equals(App.REGISTRATION)) {
             env.put("DEMO_SIGN_IN", "true");
         }
+        if (app.equals(App.SESSION)) {
+            env.put("DEMO_PROGRAMMES", "true");
+        }
         if (app.equals(App.GATEWAY)) {
             env.put("REGISTRATION_SERVICE_URI", config.baseUrl(App.REGISTRATION.name()));
             env.put("SESSION_SERVICE_URI", config.baseUrl(App.SESSION.name()));

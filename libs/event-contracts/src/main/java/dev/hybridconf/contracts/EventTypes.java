@@ -16,6 +16,12 @@ import dev.hybridconf.contracts.registration.RegistrationSubmitted;
 import dev.hybridconf.contracts.registration.RegistrationWaitlisted;
 import dev.hybridconf.contracts.registration.RolesChanged;
 import dev.hybridconf.contracts.registration.SponsorshipDecided;
+import dev.hybridconf.contracts.session.ConferencePublished;
+import dev.hybridconf.contracts.session.ConferenceUpdated;
+import dev.hybridconf.contracts.session.SessionCancelled;
+import dev.hybridconf.contracts.session.SessionRescheduled;
+import dev.hybridconf.contracts.session.SessionScheduled;
+import dev.hybridconf.contracts.session.SessionUpdated;
 
 /**
  * The registry of logical event types and their payload records. A consumer binds data only to a
@@ -37,7 +43,13 @@ public final class EventTypes {
             Map.entry(SponsorshipDecided.TYPE, SponsorshipDecided.class),
             Map.entry(ParticipantErased.TYPE, ParticipantErased.class),
             Map.entry(InvitationIssued.TYPE, InvitationIssued.class),
-            Map.entry(RegistrationReminderRequested.TYPE, RegistrationReminderRequested.class));
+            Map.entry(RegistrationReminderRequested.TYPE, RegistrationReminderRequested.class),
+            Map.entry(ConferencePublished.TYPE, ConferencePublished.class),
+            Map.entry(ConferenceUpdated.TYPE, ConferenceUpdated.class),
+            Map.entry(SessionScheduled.TYPE, SessionScheduled.class),
+            Map.entry(SessionRescheduled.TYPE, SessionRescheduled.class),
+            Map.entry(SessionUpdated.TYPE, SessionUpdated.class),
+            Map.entry(SessionCancelled.TYPE, SessionCancelled.class));
 
     private EventTypes() {
     }
