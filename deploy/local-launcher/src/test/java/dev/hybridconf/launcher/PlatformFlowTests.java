@@ -105,6 +105,25 @@ class PlatformFlowTests {
     }
 
     @Test
+    void theDemoConferencesAreLoadedAtStartUpAndBrowsableThroughTheGateway() {
+        String participant = stack.demoTokens().get("participant");
+
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            Http.Answer conferences = gateway.get("/api/sessions/conferences", participant);
+            assertThat(conferences.status()).as(conferences.body()).isEqualTo(200);
+            assertThat(conferences.body()).contains("local-action-2024", "uclg-seminar-campus-2021",
+                    "uclg-development-cooperation-2021");
+        });
+        Http.Answer seminar = gateway.get("/api/sessions/conferences/uclg-seminar-campus-2021/programme?tz=America/Bogota",
+                participant);
+        assertThat(seminar.status()).as(seminar.body()).isEqualTo(200);
+        assertThat(seminar.body()).as("times rendered for a viewer in Bogotá").contains("-05:00");
+        assertThat(seminar.body()).contains("BREAKOUT", "WRAP_UP");
+        Http.Answer write = gateway.post("/api/sessions/conferences/local-action-2024/sessions", "{}", participant);
+        assertThat(write.status()).as("participants browse, only organisers change the programme").isEqualTo(403);
+    }
+
+    @Test
     void badInputGetsProblemDetailsNamingEveryField() {
         String body = """
                 {"fullName":"Jean Dupont","organisation":"Ville de Lyon","country":"France",
