@@ -137,9 +137,9 @@ class ZoomResilienceTests {
     @Test
     void aTimedOutReadIsRetried() {
         ZoomClient client = zoom.client(p -> p.withTimeouts(
-                new ZoomProperties.Timeouts(Duration.ofSeconds(2), Duration.ofMillis(200), null, null)));
+                new ZoomProperties.Timeouts(Duration.ofSeconds(2), Duration.ofMillis(700), null, null)));
         zoom.enqueueToken("token-A");
-        zoom.server.enqueue(new MockResponse.Builder(meeting()).headersDelay(1, TimeUnit.SECONDS).build());
+        zoom.server.enqueue(new MockResponse.Builder(meeting()).headersDelay(3, TimeUnit.SECONDS).build());
         zoom.server.enqueue(meeting());
 
         assertThat(client.get(ZoomKind.MEETING, MEETING_ID).id()).isEqualTo(MEETING_ID);
@@ -151,10 +151,10 @@ class ZoomResilienceTests {
     @Test
     void aTimedOutCreateIsNotRetriedAndSaysItMayHaveReachedZoom() {
         ZoomClient client = zoom.client(p -> p.withTimeouts(
-                new ZoomProperties.Timeouts(Duration.ofSeconds(2), Duration.ofMillis(200), null, null)));
+                new ZoomProperties.Timeouts(Duration.ofSeconds(2), Duration.ofMillis(700), null, null)));
         zoom.enqueueToken("token-A");
         zoom.server.enqueue(new MockResponse.Builder(ZoomFixture.meeting(MEETING_ID, 2))
-                .headersDelay(1, TimeUnit.SECONDS).build());
+                .headersDelay(3, TimeUnit.SECONDS).build());
 
         assertThatThrownBy(() -> client.createMeeting(ZoomFixture.HOST, breakout()))
                 .isInstanceOfSatisfying(ZoomUnavailableException.class, e -> {
