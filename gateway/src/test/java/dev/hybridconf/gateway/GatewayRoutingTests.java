@@ -105,6 +105,16 @@ class GatewayRoutingTests {
     }
 
     @Test
+    void calendarAppsReachAPersonalFeedWithoutAToken() {
+        client.get().uri("/api/sessions/calendars/0123456789abcdef.ics")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.upstream").isEqualTo("session")
+                .jsonPath("$.authorization").doesNotExist();
+    }
+
+    @Test
     void zoomWebhooksReachTheStreamingServiceWithoutAToken() {
         String event = "{\"event\":\"meeting.started\",\"event_ts\":1780000000000}";
 

@@ -58,6 +58,8 @@ public class GatewaySecurityConfiguration {
                         // A participant opening their access link has no token yet: the code is the credential.
                         .pathMatchers(HttpMethod.POST, "/api/registrations/access-tokens").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/registrations/reminders").permitAll()
+                        // Calendar apps subscribe to a personal feed with no token: the unguessable address is the credential.
+                        .pathMatchers(HttpMethod.GET, "/api/sessions/calendars/*").permitAll()
                         // The streaming service verifies Zoom's signature; Zoom sends no bearer token.
                         .pathMatchers("/webhooks/zoom/**").permitAll()
                         .pathMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/prometheus").permitAll()
