@@ -4,8 +4,8 @@ import dev.hybridconf.contracts.EventPayload;
 
 /**
  * Every event about the enrolments of one breakout. The aggregate id is the session id, so the
- * enrolment events of one breakout stay in order on the topic; {@link #enrolmentVersion()} orders
- * them for consumers that replay. They carry the registration id and nothing else about the person.
+ * enrolment events of one breakout stay in the order they were committed (one Lua step each, relayed
+ * from the outbox in order). They carry the registration id and nothing else about the person.
  */
 public sealed interface EnrolmentEvent extends EventPayload
         permits SessionEnrolled, SessionEnrolmentCancelled, SessionEnrolmentPromoted {
@@ -15,9 +15,6 @@ public sealed interface EnrolmentEvent extends EventPayload
     String conferenceId();
 
     String registrationId();
-
-    /** The breakout's enrolment version after this change (+1 on every change of its places or waitlist). */
-    long enrolmentVersion();
 
     @Override
     default String aggregateId() {

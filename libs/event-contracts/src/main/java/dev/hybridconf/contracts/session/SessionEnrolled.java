@@ -12,8 +12,7 @@ public record SessionEnrolled(
         String conferenceId,
         String registrationId,
         String status,
-        String attendanceMode,
-        long enrolmentVersion) implements EnrolmentEvent {
+        String attendanceMode) implements EnrolmentEvent {
 
     public static final String TYPE = "session.enrolled.v1";
 

@@ -14,8 +14,7 @@ public record SessionEnrolmentCancelled(
         String registrationId,
         String previousStatus,
         boolean placeReleased,
-        String reason,
-        long enrolmentVersion) implements EnrolmentEvent {
+        String reason) implements EnrolmentEvent {
 
     public static final String TYPE = "session.enrolment-cancelled.v1";
 

@@ -10,8 +10,7 @@ public record SessionEnrolmentPromoted(
         String sessionId,
         String conferenceId,
         String registrationId,
-        String attendanceMode,
-        long enrolmentVersion) implements EnrolmentEvent {
+        String attendanceMode) implements EnrolmentEvent {
 
     public static final String TYPE = "session.enrolment-promoted.v1";
 
