@@ -19,6 +19,9 @@ import dev.hybridconf.contracts.registration.SponsorshipDecided;
 import dev.hybridconf.contracts.session.ConferencePublished;
 import dev.hybridconf.contracts.session.ConferenceUpdated;
 import dev.hybridconf.contracts.session.SessionCancelled;
+import dev.hybridconf.contracts.session.SessionEnrolled;
+import dev.hybridconf.contracts.session.SessionEnrolmentCancelled;
+import dev.hybridconf.contracts.session.SessionEnrolmentPromoted;
 import dev.hybridconf.contracts.session.SessionRescheduled;
 import dev.hybridconf.contracts.session.SessionScheduled;
 import dev.hybridconf.contracts.session.SessionUpdated;
@@ -49,7 +52,10 @@ public final class EventTypes {
             Map.entry(SessionScheduled.TYPE, SessionScheduled.class),
             Map.entry(SessionRescheduled.TYPE, SessionRescheduled.class),
             Map.entry(SessionUpdated.TYPE, SessionUpdated.class),
-            Map.entry(SessionCancelled.TYPE, SessionCancelled.class));
+            Map.entry(SessionCancelled.TYPE, SessionCancelled.class),
+            Map.entry(SessionEnrolled.TYPE, SessionEnrolled.class),
+            Map.entry(SessionEnrolmentCancelled.TYPE, SessionEnrolmentCancelled.class),
+            Map.entry(SessionEnrolmentPromoted.TYPE, SessionEnrolmentPromoted.class));
 
     private EventTypes() {
     }

@@ -73,6 +73,33 @@ class SessionEventContractTests {
     }
 
     @Test
+    void everyEnrolmentEventValidatesAgainstItsSchemaCarriesOnlyTheRegistrationIdAndReadsBack() throws Exception {
+        List<EventPayload> events = List.of(
+                new SessionEnrolled(SESSION, "local-action-2024", MODERATOR, "ENROLLED", "REMOTE"),
+                new SessionEnrolled(SESSION, "local-action-2024", MODERATOR, "WAITLISTED", null),
+                new SessionEnrolmentCancelled(SESSION, "local-action-2024", MODERATOR, "ENROLLED", true, "LEFT"),
+                new SessionEnrolmentCancelled(SESSION, "local-action-2024", MODERATOR, "WAITLISTED", false,
+                        "PARTICIPANT_ERASED"),
+                new SessionEnrolmentPromoted(SESSION, "local-action-2024", MODERATOR, "IN_PERSON"));
+
+        for (EventPayload payload : events) {
+            CloudEvent event = codec.wrap("session-service", payload);
+            String wire = codec.toJson(event);
+
+            JsonNode data = json.readTree(wire).get("data");
+            Set<ValidationMessage> errors = schema(payload.eventType()).validate(data,
+                    context -> context.getExecutionConfig().setFormatAssertionsEnabled(true));
+            assertThat(errors).as("%s: %s", payload.eventType(), data).isEmpty();
+            assertThat(EventTypes.all()).containsEntry(payload.eventType(), payload.getClass());
+            assertThat(event.subject()).as("keyed by the breakout").isEqualTo(SESSION);
+            assertThat(codec.payload(codec.fromJson(wire), payload.getClass())).isEqualTo(payload);
+        }
+        JsonNode unknownStatus = json.readTree("""
+                {"sessionId":"%s","conferenceId":"local-action-2024","registrationId":"%s","status":"MAYBE"}""".formatted(SESSION, MODERATOR));
+        assertThat(schema(SessionEnrolled.TYPE).validate(unknownStatus)).isNotEmpty();
+    }
+
+    @Test
     void aSessionEventWithAnExtraFieldIsRefusedByItsSchema() throws Exception {
         JsonNode data = json.readTree("""
                 {"sessionId":"%s","conferenceId":"local-action-2024","programmeVersion":1,"sessionVersion":1,

@@ -35,7 +35,7 @@ import dev.hybridconf.kit.redis.RedisStore;
  * read; if not, it fails and the listener's retry reads again.
  */
 @Service
-class ParticipantDirectory {
+public class ParticipantDirectory {
 
     /** How long an applied event id is remembered; far longer than any redelivery or relay retry. */
     static final Duration REMEMBER_EVENTS = Duration.ofDays(30);
@@ -154,7 +154,8 @@ class ParticipantDirectory {
         return write.execute();
     }
 
-    Optional<ParticipantView> find(String registrationId) {
+    /** The participant as last known from registration events; public for the session features that follow them. */
+    public Optional<ParticipantView> find(String registrationId) {
         Map<String, String> hash = store.redis().hgetAll(participantKey(registrationId));
         if (hash == null || hash.isEmpty()) {
             return Optional.empty();

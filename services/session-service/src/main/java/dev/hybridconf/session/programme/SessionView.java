@@ -41,7 +41,7 @@ public record SessionView(
         long version,
         long programmeVersion) {
 
-    static SessionView of(ProgrammeSession s, ViewerZone viewer) {
+    public static SessionView of(ProgrammeSession s, ViewerZone viewer) {
         return new SessionView(s.id(), s.conferenceId(), s.key(), s.kind(), s.status(), s.day(),
                 viewer.render(s.start()), viewer.render(s.end()), viewer.id(),
                 viewer.crossesMidnight(s.start(), s.end()), Duration.between(s.start(), s.end()).toMinutes(),

@@ -74,6 +74,11 @@ final class ProgrammeApi {
         return send(request);
     }
 
+    /** A request without a body, in the reader's language. */
+    HttpResponse<String> send(String method, String path, String token, String language) {
+        return send(request(path, token).header("Accept-Language", language).method(method, BodyPublishers.noBody()));
+    }
+
     HttpResponse<String> post(String path, String token) {
         return send(request(path, token).POST(BodyPublishers.noBody()));
     }
