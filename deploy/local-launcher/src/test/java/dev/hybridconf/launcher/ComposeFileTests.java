@@ -110,7 +110,8 @@ class ComposeFileTests {
         modules = new ArrayList<>();
         for (String module : rootModules()) {
             Path dir = root.resolve(module);
-            if (Files.readString(dir.resolve("pom.xml")).contains("<artifactId>spring-boot-maven-plugin</artifactId>")) {
+            String pom = Files.readString(dir.resolve("pom.xml"));
+            if (pom.contains("<artifactId>spring-boot-maven-plugin</artifactId>")) {
                 modules.add(module(dir));
             }
         }
@@ -462,8 +463,8 @@ class ComposeFileTests {
                 }
                 int replicas = ((Number) spec(deployment).get("replicas")).intValue();
                 if (module.keepsStateInMemory()) {
-                    softly.assertThat(replicas).as("replicas of Deployment '%s' (its state is in memory)", module.name())
-                            .isEqualTo(1);
+                    softly.assertThat(replicas)
+                            .as("replicas of Deployment '%s' (its state is in memory)", module.name()).isEqualTo(1);
                 } else {
                     softly.assertThat(replicas).as("replicas of Deployment '%s'", module.name())
                             .isGreaterThanOrEqualTo(2);

@@ -2,6 +2,7 @@ package dev.hybridconf.zoomemulator.api;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -44,7 +45,7 @@ public class ZoomErrors {
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ObjectNode> missingParameter(MissingServletRequestParameterException e) {
         return zoom(ZoomApiException.validation(
-                java.util.List.of(new ZoomApiException.FieldError(e.getParameterName(), "Invalid field."))));
+                List.of(new ZoomApiException.FieldError(e.getParameterName(), "Invalid field."))));
     }
 
     /** Zoom's error body for {@code e}. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -102,7 +103,7 @@ public class Limits {
                 headers.put("Retry-After", "1");
             }
         }
-        return new ZoomApiException(429, 429, PER_SECOND_MESSAGE, java.util.List.of(), headers);
+        return new ZoomApiException(429, 429, PER_SECOND_MESSAGE, List.of(), headers);
     }
 
     /**
@@ -151,7 +152,7 @@ public class Limits {
         }
         return new ZoomApiException(429, 429, "You have exceeded the daily rate limit (" + cap + ") of Meeting"
                 + " Create/Update API requests permitted for this particular user. You may resume these requests at"
-                + " GMT 00:00:00.", java.util.List.of(), headers);
+                + " GMT 00:00:00.", List.of(), headers);
     }
 
     /** Decides, once per 429, whether it carries headers. */

@@ -13,9 +13,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * @param method the HTTP method
  * @param template the path as Zoom's reference writes it, e.g. {@code /v2/meetings/{meetingId}}
  * @param category its rate-limit category, or {@code null} where none applies (the token endpoint)
- * @param dailyCapped whether it counts against the host's daily meeting create/update cap
  */
-public record ZoomRoute(String method, String template, RateCategory category, boolean dailyCapped) {
+public record ZoomRoute(String method, String template, RateCategory category) {
 
     private static final PathPatternParser PARSER = new PathPatternParser();
     private static final Map<String, PathPattern> PATTERNS = new ConcurrentHashMap<>();

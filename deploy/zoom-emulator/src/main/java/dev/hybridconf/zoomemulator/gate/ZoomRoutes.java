@@ -24,24 +24,24 @@ public final class ZoomRoutes {
 
     private static List<ZoomRoute> routes() {
         List<ZoomRoute> routes = new ArrayList<>();
-        routes.add(new ZoomRoute("POST", TOKEN, null, false));
-        routes.add(new ZoomRoute("GET", "/v2/users", MEDIUM, false));
-        routes.add(new ZoomRoute("GET", "/v2/users/{userId}", LIGHT, false));
-        routes.add(new ZoomRoute("GET", "/v2/users/{userId}/settings", MEDIUM, false));
+        routes.add(new ZoomRoute("POST", TOKEN, null));
+        routes.add(new ZoomRoute("GET", "/v2/users", MEDIUM));
+        routes.add(new ZoomRoute("GET", "/v2/users/{userId}", LIGHT));
+        routes.add(new ZoomRoute("GET", "/v2/users/{userId}/settings", MEDIUM));
         for (String kind : List.of("meeting", "webinar")) {
             String base = "/v2/" + kind + "s/{" + kind + "Id}";
-            routes.add(new ZoomRoute("POST", "/v2/users/{userId}/" + kind + "s", kind.equals("meeting") ? MEDIUM : LIGHT,
-                    true));
-            routes.add(new ZoomRoute("GET", base, LIGHT, false));
-            routes.add(new ZoomRoute("PATCH", base, LIGHT, true));
-            routes.add(new ZoomRoute("DELETE", base, LIGHT, false));
-            routes.add(new ZoomRoute("POST", base + "/registrants", LIGHT, false));
-            routes.add(new ZoomRoute("GET", base + "/registrants", MEDIUM, false));
-            routes.add(new ZoomRoute("PUT", base + "/registrants/status", MEDIUM, false));
-            routes.add(new ZoomRoute("POST", base + "/batch_registrants", HEAVY, false));
-            routes.add(new ZoomRoute("GET", base + "/livestream", LIGHT, false));
-            routes.add(new ZoomRoute("PATCH", base + "/livestream", LIGHT, false));
-            routes.add(new ZoomRoute("PATCH", base + "/livestream/status", LIGHT, false));
+            RateCategory create = kind.equals("meeting") ? MEDIUM : LIGHT;
+            routes.add(new ZoomRoute("POST", "/v2/users/{userId}/" + kind + "s", create));
+            routes.add(new ZoomRoute("GET", base, LIGHT));
+            routes.add(new ZoomRoute("PATCH", base, LIGHT));
+            routes.add(new ZoomRoute("DELETE", base, LIGHT));
+            routes.add(new ZoomRoute("POST", base + "/registrants", LIGHT));
+            routes.add(new ZoomRoute("GET", base + "/registrants", MEDIUM));
+            routes.add(new ZoomRoute("PUT", base + "/registrants/status", MEDIUM));
+            routes.add(new ZoomRoute("POST", base + "/batch_registrants", HEAVY));
+            routes.add(new ZoomRoute("GET", base + "/livestream", LIGHT));
+            routes.add(new ZoomRoute("PATCH", base + "/livestream", LIGHT));
+            routes.add(new ZoomRoute("PATCH", base + "/livestream/status", LIGHT));
         }
         return List.copyOf(routes);
     }
@@ -53,6 +53,13 @@ public final class ZoomRoutes {
     /** The emulated endpoint a request is for, if any. */
     public static Optional<ZoomRoute> match(String method, String path) {
         return ROUTES.stream().filter(route -> route.matches(method, path)).findFirst();
+    }
+
+    /** The rate category of the endpoint {@code method} {@code template}, e.g. {@code POST /v2/users/{userId}/meetings}. */
+    public static RateCategory category(String method, String template) {
+        return ROUTES.stream().filter(route -> route.method().equals(method) && route.template().equals(template))
+                .findFirst().map(ZoomRoute::category)
+                .orElseThrow(() -> new IllegalArgumentException("No emulated endpoint " + method + " " + template));
     }
 
     /** Whether the emulator treats {@code path} as Zoom's (faults and the call log apply only there). */

@@ -96,7 +96,7 @@ public class MeetingBook {
                     + " enable webinar for this user:" + userId + ".");
         }
         Map<String, String> headers = limits.consumeDaily(host.id(),
-                ZoomRoutes.match("POST", "/v2/users/x/" + kind.word() + "s").orElseThrow().category());
+                ZoomRoutes.category("POST", "/v2/users/{userId}/" + kind.word() + "s"));
         MeetingRequests.Fields fields = MeetingRequests.fields(body, kind, true);
         ObjectNode settings = MeetingRequests.defaultSettings(kind);
         if (fields.settings() != null) {
@@ -128,7 +128,7 @@ public class MeetingBook {
     public synchronized Map<String, String> update(Kind kind, String id, JsonNode body) {
         Meeting meeting = require(kind, id);
         Map<String, String> headers = limits.consumeDaily(meeting.host.id(),
-                ZoomRoutes.match("PATCH", "/v2/" + kind.word() + "s/1").orElseThrow().category());
+                ZoomRoutes.category("PATCH", "/v2/" + kind.word() + "s/{" + kind.word() + "Id}"));
         MeetingRequests.Fields fields = MeetingRequests.fields(body, kind, false);
         ObjectNode settings = meeting.settings.deepCopy();
         if (fields.settings() != null) {

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -283,7 +284,7 @@ final class MeetingRequests {
         for (int i = 0; i < list.size(); i++) {
             NewRegistrant registrant = registrant(list.get(i), "registrants[" + i + "]", errors);
             if (registrant != null && registrant.email() != null
-                    && !seen.add(registrant.email().toLowerCase(java.util.Locale.ROOT))) {
+                    && !seen.add(registrant.email().toLowerCase(Locale.ROOT))) {
                 errors.add(new FieldError("registrants[" + i + "].email", "Duplicate e-mail in the batch."));
             }
             registrants.add(registrant);
