@@ -29,14 +29,20 @@ public record App(String name, String module, int defaultPort, String option) {
     public static final App RAPPORTEUR_NOTES = new App("rapporteur-notes-service", "services/rapporteur-notes-service",
             8085, "--rapporteur-notes-port");
     public static final App GATEWAY = new App("gateway", "gateway", 8080, "--gateway-port");
+    /** The in-memory stand-in for Zoom: no Kafka, no Redis, no tokens of the platform. */
+    public static final App ZOOM_EMULATOR = new App("zoom-emulator", "deploy/zoom-emulator", 8090,
+            "--zoom-emulator-port");
 
     /** The five services, registration first: it issues the tokens every other application checks. */
     public static final List<App> SERVICES = List.of(REGISTRATION, SESSION, STREAMING_LINK, INTERPRETATION_LANGUAGE,
             RAPPORTEUR_NOTES);
 
-    /** Everything the launcher runs on the JVM, in start order; the gateway comes last. */
-    public static final List<App> ALL = List.of(REGISTRATION, SESSION, STREAMING_LINK, INTERPRETATION_LANGUAGE,
-            RAPPORTEUR_NOTES, GATEWAY);
+    /**
+     * Everything the launcher runs on the JVM, in start order: the Zoom emulator first (it needs nothing and the
+     * streaming-link service calls it), the gateway last.
+     */
+    public static final List<App> ALL = List.of(ZOOM_EMULATOR, REGISTRATION, SESSION, STREAMING_LINK,
+            INTERPRETATION_LANGUAGE, RAPPORTEUR_NOTES, GATEWAY);
 
     public static Optional<App> named(String name) {
         return ALL.stream().filter(app -> app.name.equals(name)).findFirst();

@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The one command that runs the platform locally, without Docker:
  * {@code java -jar deploy/local-launcher/target/local-launcher.jar} from the repository root. It starts
- * a Kafka broker, a Redis server, the five services and the gateway as child processes, prints the
- * portal address and demo tokens once everything is healthy, and stops it all on Ctrl-C.
+ * a Kafka broker, a Redis server, the Zoom emulator, the five services and the gateway as child processes,
+ * prints the portal address and demo tokens once everything is healthy, and stops it all on Ctrl-C.
  */
 public final class LocalLauncher {
 
@@ -90,7 +90,10 @@ public final class LocalLauncher {
             out.println("Portal and API gateway: " + portal);
         }
         for (String app : config.apps()) {
-            if (!app.equals(App.GATEWAY.name())) {
+            if (app.equals(App.ZOOM_EMULATOR.name())) {
+                out.printf(Locale.ROOT, "  %-32s %s (Zoom API /v2, OAuth /oauth/token, admin /emulator; webhooks"
+                        + " to %s)%n", app, stack.url(app), stack.zoomWebhookUrl());
+            } else if (!app.equals(App.GATEWAY.name())) {
                 out.printf(Locale.ROOT, "  %-32s %s%n", app, stack.url(app));
             }
         }
@@ -143,7 +146,8 @@ public final class LocalLauncher {
 
         static final String USAGE = """
                 Usage: java -jar deploy/local-launcher/target/local-launcher.jar [options]
-                Starts Kafka (KRaft), Redis, the five services and the gateway; Ctrl-C stops them all.
+                Starts Kafka (KRaft), Redis, the Zoom emulator, the five services and the gateway; Ctrl-C stops
+                them all.
 
                   --root <dir>                   repository root (default: found by walking up from here)
                   --data-dir <dir>               Kafka and Redis data, logs (default: <root>/.local-stack)
@@ -154,13 +158,14 @@ public final class LocalLauncher {
                   --registration-port <port>     one service's port (likewise --session-port,
                                                  --streaming-link-port, --interpretation-language-port,
                                                  --rapporteur-notes-port)
+                  --zoom-emulator-port <port>    the Zoom emulator (default 8090)
                   --kafka-port <port>            Kafka client listener (default 9092)
                   --kafka-controller-port <port> Kafka KRaft controller listener (default 9093)
                   --redis-port <port>            Redis (default 6379)
                   --health-timeout <seconds>     how long to wait for every service to be UP (default 120)
                   --max-parallel <n>             applications starting at once, 0 = all (default 0)
-                  --apps <a,b,...>               run only these applications (e.g. registration,session);
-                                                 Kafka and Redis always run
+                  --apps <a,b,...>               run only these applications (e.g. registration,session,
+                                                 zoom-emulator); Kafka and Redis always run
                   --app-jvm-options "<options>"  JVM options for every application, replacing the lean
                                                  defaults (-XX:TieredStopAtLevel=1 -XX:+UseSerialGC ...)
                   --no-cds                       start the applications from their jars without class data

@@ -34,8 +34,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The whole platform on one machine, without Docker: a Kafka broker (KRaft), a Redis server, the five
- * services and the gateway, each a child process of this JVM. Used by the {@link LocalLauncher}
+ * The whole platform on one machine, without Docker: a Kafka broker (KRaft), a Redis server, the Zoom
+ * emulator, the five services and the gateway, each a child process of this JVM. Used by the {@link LocalLauncher}
  * command and by end-to-end tests, which give it free ports and a temporary data directory.
  *
  * <p>{@link #start()} checks everything it can before starting anything (jars built, ports free,
@@ -396,6 +396,12 @@ public final class LocalStack implements AutoCloseable {
     /** What an application is told through its environment (the shared contract's variables). */
     public Map<String, String> environment(App app) {
         Map<String, String> env = new LinkedHashMap<>();
+        if (app.equals(App.ZOOM_EMULATOR)) {
+            // It keeps everything in memory and only needs to know where to send Zoom's webhooks.
+            env.put("SERVER_PORT", Integer.toString(config.port(app)));
+            env.put("ZOOM_WEBHOOK_URL", zoomWebhookUrl());
+            return env;
+        }
         String issuer = config.baseUrl(App.REGISTRATION.name());
         env.put("SERVER_PORT", Integer.toString(config.port(app)));
         env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
@@ -417,6 +423,11 @@ public final class LocalStack implements AutoCloseable {
             env.put("RAPPORTEUR_SERVICE_URI", config.baseUrl(App.RAPPORTEUR_NOTES.name()));
         }
         return env;
+    }
+
+    /** Where the Zoom emulator sends webhooks: the streaming-link service's Zoom webhook endpoint. */
+    public String zoomWebhookUrl() {
+        return config.baseUrl(App.STREAMING_LINK.name()) + "/webhooks/zoom";
     }
 
     private ChildProcess track(ChildProcess child) {

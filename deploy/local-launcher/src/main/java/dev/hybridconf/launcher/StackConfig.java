@@ -185,7 +185,7 @@ public record StackConfig(Path root, Path dataDir, int kafkaPort, int kafkaContr
         return builder;
     }
 
-    /** The contract's defaults: ports 8080-8085, 9092/9093 and 6379, data in {@code <root>/.local-stack}. */
+    /** The contract's defaults: ports 8080-8085, 8090, 9092/9093 and 6379, data in {@code <root>/.local-stack}. */
     public static Builder builder(Path root) {
         return new Builder(root);
     }

@@ -38,6 +38,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * engine or a cluster: both are parsed and compared with each module's {@code pom.xml} and
  * {@code src/main/resources/application.yml}. A new module, a renamed or new {@code ${VARIABLE:default}}, or a moved
  * port then fails here, naming what disagrees, instead of at {@code docker compose up} or in a rollout.
+ *
+ * <p>Every Spring Boot module of the root {@code pom.xml} is checked. The services (under {@code services/}) also
+ * need Kafka and Redis; the Zoom emulator needs neither, keeps its state in memory (so runs as one replica), and
+ * lives in a kustomize component that an overlay adds, not in the production base.
  */
 class ComposeFileTests {
 
@@ -46,6 +50,8 @@ class ComposeFileTests {
     private static final String HEALTHY = "service_healthy";
     private static final String DOCKERFILE = "deploy/docker/Dockerfile";
     private static final String K8S = "deploy/k8s";
+    private static final String ZOOM_EMULATOR = "zoom-emulator";
+    private static final String STREAMING_LINK = "streaming-link-service";
 
     private static Path root;
     private static List<Module> modules;
@@ -58,6 +64,16 @@ class ComposeFileTests {
 
         boolean isGateway() {
             return name.equals("gateway");
+        }
+
+        /** A service of the platform: under {@code services/}, on Kafka and Redis. */
+        boolean isService() {
+            return path.startsWith("services/");
+        }
+
+        /** Keeps its state in memory, so more than one replica would split it (the Zoom emulator). */
+        boolean keepsStateInMemory() {
+            return name.equals(ZOOM_EMULATOR);
         }
 
         String execJar() {
@@ -92,29 +108,60 @@ class ComposeFileTests {
     static void readRepository() throws Exception {
         root = repositoryRoot();
         modules = new ArrayList<>();
-        try (Stream<Path> dirs = Files.list(root.resolve("services"))) {
-            for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve("pom.xml"))).sorted().toList()) {
+        for (String module : rootModules()) {
+            Path dir = root.resolve(module);
+            String pom = Files.readString(dir.resolve("pom.xml"));
+            if (pom.contains("<artifactId>spring-boot-maven-plugin</artifactId>")) {
                 modules.add(module(dir));
             }
         }
-        assertThat(root.resolve("gateway/pom.xml")).as("the gateway module").exists();
-        modules.add(module(root.resolve("gateway")));
+        assertThat(names(modules)).as("Spring Boot modules of the root pom.xml").contains("gateway", ZOOM_EMULATOR);
+        assertThat(modules.stream().filter(Module::isService)).as("services under services/").hasSize(5);
 
         Path composeFile = root.resolve("docker-compose.yml");
         assertThat(composeFile).as("docker-compose.yml at the repository root").exists();
         compose = map(yaml(composeFile).get(0), "docker-compose.yml");
 
         k8s = new LinkedHashMap<>();
-        Path kustomization = root.resolve(K8S).resolve("kustomization.yaml");
-        assertThat(kustomization).as("%s/kustomization.yaml", K8S).exists();
-        for (Object resource : list(map(yaml(kustomization).get(0), "kustomization.yaml").get("resources"))) {
-            Path file = root.resolve(K8S).resolve(resource.toString());
-            assertThat(file).as("resource %s listed in %s/kustomization.yaml", resource, K8S).isRegularFile();
+        readKustomization(root.resolve(K8S), "Kustomization");
+        try (Stream<Path> components = Files.list(root.resolve(K8S).resolve("components"))) {
+            for (Path component : components.filter(Files::isDirectory).sorted().toList()) {
+                readKustomization(component, "Component");
+            }
+        }
+    }
+
+    /** Every object of the resources a kustomization (or component) lists, by kind and name. */
+    private static void readKustomization(Path dir, String kind) throws IOException {
+        Path kustomization = dir.resolve("kustomization.yaml");
+        assertThat(kustomization).as("%s/kustomization.yaml", relative(dir)).exists();
+        Map<String, Object> declared = map(yaml(kustomization).get(0), relative(kustomization));
+        assertThat(declared.get("kind")).as("kind of %s", relative(kustomization)).isEqualTo(kind);
+        for (Object resource : list(declared.get("resources"))) {
+            Path file = dir.resolve(resource.toString()).normalize();
+            assertThat(file).as("resource %s listed in %s", resource, relative(kustomization)).isRegularFile();
             for (Object document : yaml(file)) {
                 Map<String, Object> object = map(document, file.toString());
                 k8s.put(object.get("kind") + "/" + map(object.get("metadata"), "metadata").get("name"), object);
             }
         }
+    }
+
+    /** The {@code <module>} entries of the root pom.xml. */
+    private static List<String> rootModules() throws Exception {
+        Element project;
+        try (InputStream in = Files.newInputStream(root.resolve("pom.xml"))) {
+            project = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in).getDocumentElement();
+        }
+        List<String> names = new ArrayList<>();
+        Element declared = element(project, "modules");
+        assertThat(declared).as("<modules> of the root pom.xml").isNotNull();
+        for (Node node = declared.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element module && module.getTagName().equals("module")) {
+                names.add(module.getTextContent().trim());
+            }
+        }
+        return names;
     }
 
     // ------------------------------------------------------------------------------------------------ compose
@@ -130,7 +177,7 @@ class ComposeFileTests {
                 .map(Map.Entry::getKey)
                 .filter(name -> !names(modules).contains(name))
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(unknown).as("docker-compose.yml builds services that are no module under services/ or gateway/")
+        assertThat(unknown).as("docker-compose.yml builds services that are no Spring Boot module of the root pom.xml")
                 .isEmpty();
     }
 
@@ -365,6 +412,20 @@ class ComposeFileTests {
     }
 
     @Test
+    void theZoomEmulatorSendsWebhooksToTheStreamingLinkServiceAndNeedsNoInfrastructure() {
+        Map<String, Object> emulator = service(ZOOM_EMULATOR);
+        String target = env(emulator).get("ZOOM_WEBHOOK_URL");
+        assertThat(target).as("ZOOM_WEBHOOK_URL of docker-compose.yml service '%s'", ZOOM_EMULATOR).isNotBlank();
+        URI webhook = URI.create(target);
+        assertThat(webhook.getHost()).as("host of ZOOM_WEBHOOK_URL").isEqualTo(STREAMING_LINK);
+        assertThat(String.valueOf(webhook.getPort())).as("port of ZOOM_WEBHOOK_URL: the SERVER_PORT of '%s'",
+                STREAMING_LINK).isEqualTo(env(service(STREAMING_LINK)).get("SERVER_PORT"));
+        assertThat(webhook.getPath()).as("path of ZOOM_WEBHOOK_URL").isEqualTo("/webhooks/zoom");
+        assertThat(dependsOn(emulator).keySet()).as("depends_on of '%s' (it keeps everything in memory)",
+                ZOOM_EMULATOR).doesNotContain(KAFKA, REDIS);
+    }
+
+    @Test
     void onlyTheGatewayIsPublishedOnTheHost() {
         SoftAssertions softly = new SoftAssertions();
         for (Module module : modules) {
@@ -390,7 +451,7 @@ class ComposeFileTests {
     class KubernetesManifests {
 
         @Test
-        void everyModuleRunsAsADeploymentOfAtLeastTwoReplicasBehindAServiceOnItsPort() {
+        void everyModuleRunsAsADeploymentBehindAServiceOnItsPortWithTwoReplicasOrOneForInMemoryState() {
             SoftAssertions softly = new SoftAssertions();
             for (Module module : modules) {
                 Map<String, Object> deployment = k8s.get("Deployment/" + module.name());
@@ -400,8 +461,14 @@ class ComposeFileTests {
                 if (deployment == null || service == null) {
                     continue;
                 }
-                softly.assertThat(((Number) spec(deployment).get("replicas")).intValue())
-                        .as("replicas of Deployment '%s'", module.name()).isGreaterThanOrEqualTo(2);
+                int replicas = ((Number) spec(deployment).get("replicas")).intValue();
+                if (module.keepsStateInMemory()) {
+                    softly.assertThat(replicas)
+                            .as("replicas of Deployment '%s' (its state is in memory)", module.name()).isEqualTo(1);
+                } else {
+                    softly.assertThat(replicas).as("replicas of Deployment '%s'", module.name())
+                            .isGreaterThanOrEqualTo(2);
+                }
                 softly.assertThat(String.valueOf(container(deployment).get("image")))
                         .as("image of Deployment '%s' (the one docker-compose.yml builds)", module.name())
                         .isEqualTo(String.valueOf(service(module.name()).get("image")));
@@ -513,6 +580,23 @@ class ComposeFileTests {
             }
             softly.assertThat(backends).as("Services the Ingress sends traffic to").containsExactly("gateway");
             softly.assertAll();
+        }
+
+        @Test
+        void theZoomEmulatorIsAComponentAnOverlayAddsAndSendsWebhooksToTheStreamingLinkService() throws IOException {
+            Path base = root.resolve(K8S).resolve("kustomization.yaml");
+            assertThat(list(map(yaml(base).get(0), "kustomization.yaml").get("resources")))
+                    .as("resources of the production base %s (a stand-in for Zoom does not belong there)",
+                            relative(base))
+                    .noneMatch(resource -> resource.toString().contains(ZOOM_EMULATOR));
+            assertThat(k8s.keySet()).as("objects of %s/components/%s", K8S, ZOOM_EMULATOR)
+                    .contains("Deployment/" + ZOOM_EMULATOR, "Service/" + ZOOM_EMULATOR);
+
+            URI webhook = URI.create(k8sEnv(ZOOM_EMULATOR).get("ZOOM_WEBHOOK_URL"));
+            assertThat(webhook.getHost().split("\\.")[0]).as("host of ZOOM_WEBHOOK_URL").isEqualTo(STREAMING_LINK);
+            assertThat(servicePorts(k8s.get("Service/" + STREAMING_LINK))).as("ports of Service '%s'", STREAMING_LINK)
+                    .contains(String.valueOf(webhook.getPort()));
+            assertThat(webhook.getPath()).isEqualTo("/webhooks/zoom");
         }
 
         private List<Module> deployed() {
@@ -745,7 +829,7 @@ class ComposeFileTests {
     }
 
     private static List<Module> services(List<Module> all) {
-        return all.stream().filter(m -> !m.isGateway()).toList();
+        return all.stream().filter(Module::isService).toList();
     }
 
     private static Set<String> names(List<Module> all) {

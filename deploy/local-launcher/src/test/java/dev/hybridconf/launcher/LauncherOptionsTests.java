@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,11 +34,12 @@ class LauncherOptionsTests {
         assertThat(config.dataDir()).isEqualTo(config.root().resolve(".local-stack"));
         assertThat(config.port("gateway")).isEqualTo(8080);
         assertThat(App.SERVICES).extracting(config::port).containsExactly(8081, 8082, 8083, 8084, 8085);
+        assertThat(config.port("zoom-emulator")).isEqualTo(8090);
         assertThat(config.kafkaPort()).isEqualTo(9092);
         assertThat(config.kafkaControllerPort()).isEqualTo(9093);
         assertThat(config.redisPort()).isEqualTo(6379);
-        assertThat(config.apps()).containsExactly("registration-service", "session-service", "streaming-link-service",
-                "interpretation-language-service", "rapporteur-notes-service", "gateway");
+        assertThat(config.apps()).containsExactly("zoom-emulator", "registration-service", "session-service",
+                "streaming-link-service", "interpretation-language-service", "rapporteur-notes-service", "gateway");
         assertThat(config.healthTimeout()).isEqualTo(Duration.ofSeconds(120));
     }
 
@@ -53,11 +55,13 @@ class LauncherOptionsTests {
     @Test
     void basePortMovesTheFiveServicesAndAServiceOptionWinsOverIt() {
         StackConfig config = parse("--session-port", "9500", "--base-port=18081", "--gateway-port", "18080",
+                "--zoom-emulator-port", "18090",
                 "--kafka-port", "19092", "--kafka-controller-port", "19093", "--redis-port", "16379", "--data-dir",
                 "elsewhere", "--health-timeout", "30").config();
 
         assertThat(App.SERVICES).extracting(config::port).containsExactly(18081, 9500, 18083, 18084, 18085);
         assertThat(config.port("gateway")).isEqualTo(18080);
+        assertThat(config.port("zoom-emulator")).as("--base-port moves only the five services").isEqualTo(18090);
         assertThat(config.kafkaBootstrapServers()).isEqualTo("localhost:19092");
         assertThat(config.kafkaControllerPort()).isEqualTo(19093);
         assertThat(config.redisPort()).isEqualTo(16379);
@@ -72,6 +76,17 @@ class LauncherOptionsTests {
         assertThat(config.apps()).containsExactly("registration-service", "session-service");
         assertThat(config.portUses()).extracting(StackConfig.PortUse::owner)
                 .containsExactly("Kafka", "Kafka controller", "Redis", "registration-service", "session-service");
+    }
+
+    @Test
+    void theZoomEmulatorCanBeRunAloneAndIsToldOnlyItsPortAndWhereWebhooksGo() {
+        StackConfig config = parse("--apps", "zoom-emulator", "--streaming-link-port", "9583").config();
+
+        assertThat(config.apps()).containsExactly("zoom-emulator");
+        assertThat(new LocalStack(config).environment(App.ZOOM_EMULATOR)).containsExactly(
+                Map.entry("SERVER_PORT", "8090"),
+                Map.entry("ZOOM_WEBHOOK_URL", "http://localhost:9583/webhooks/zoom"));
+        assertThat(LocalLauncher.Options.USAGE).contains("--zoom-emulator-port");
     }
 
     @Test

@@ -7,6 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,9 +51,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The platform end to end, as the launcher runs it: a real Kafka broker, a real Redis server, the
- * five services and the gateway as separate processes on free ports. Every request goes through the
- * gateway. The stack starts once for the class; each test makes its own registrations and asserts
- * only on them (or on differences), so the tests do not depend on their order.
+ * Zoom emulator, the five services and the gateway as separate processes on free ports. Every request
+ * to the platform goes through the gateway. The stack starts once for the class; each test makes its
+ * own registrations and asserts only on them (or on differences), so the tests do not depend on their order.
  */
 class PlatformFlowTests {
 
@@ -288,6 +291,36 @@ class PlatformFlowTests {
         Http.Answer answer = new Http(mailbox).get(mailbox.toString(), null);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(answer.json().path("messages").isArray()).isTrue();
+    }
+
+    /**
+     * The Zoom emulator the launcher starts takes the demo app's credentials, answers Zoom's API, sends its webhooks
+     * to the streaming-link service, and the banner says where it is.
+     */
+    @Test
+    void theZoomEmulatorIsUpWithTheDemoCredentialsAndSendsWebhooksToTheStreamingLinkService() throws Exception {
+        URI emulator = stack.url(App.ZOOM_EMULATOR.name());
+        HttpClient client = HttpClient.newHttpClient();
+        String basic = Base64.getEncoder().encodeToString("hybridconf-demo-client:hybridconf-demo-secret"
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> token = client.send(HttpRequest.newBuilder(emulator.resolve(
+                "/oauth/token?grant_type=account_credentials&account_id=hybridconf-demo-account"))
+                .header("Authorization", "Basic " + basic).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        JsonNode answer = JsonMapper.shared().readTree(token.body());
+        assertThat(answer.path("api_url").asString()).isEqualTo(stack.config().baseUrl(App.ZOOM_EMULATOR.name()));
+
+        Http.Answer hosts = new Http(emulator).get("/v2/users", answer.path("access_token").asString());
+        assertThat(hosts.status()).as(hosts.body()).isEqualTo(200);
+        assertThat(hosts.json().path("users").size()).isPositive();
+        Http.Answer webhooks = new Http(emulator).get("/emulator/webhooks", null);
+        assertThat(webhooks.json().path("urls").get(0).asString())
+                .isEqualTo(stack.config().baseUrl(App.STREAMING_LINK.name()) + "/webhooks/zoom");
+
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        LocalLauncher.printBanner(new PrintStream(printed, true, StandardCharsets.UTF_8), stack, false);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("zoom-emulator").contains(emulator.toString());
     }
 
     /** Waits for the approval in the registration service's demo mailbox and returns its access code. */
