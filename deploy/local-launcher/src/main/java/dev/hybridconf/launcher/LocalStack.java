@@ -415,6 +415,15 @@ public final class LocalStack implements AutoCloseable {
         if (app.equals(App.SESSION)) {
             env.put("DEMO_PROGRAMMES", "true");
         }
+        if (app.equals(App.STREAMING_LINK)) {
+            // The Zoom client talks to the emulator exactly as to Zoom: only the base URLs differ.
+            String zoom = config.baseUrl(App.ZOOM_EMULATOR.name());
+            env.put("ZOOM_OAUTH_URL", zoom);
+            env.put("ZOOM_API_URL", zoom + "/v2");
+            env.put("ZOOM_ACCOUNT_ID", "hybridconf-demo-account");
+            env.put("ZOOM_CLIENT_ID", "hybridconf-demo-client");
+            env.put("ZOOM_CLIENT_SECRET", "hybridconf-demo-secret");
+        }
         if (app.equals(App.GATEWAY)) {
             env.put("REGISTRATION_SERVICE_URI", config.baseUrl(App.REGISTRATION.name()));
             env.put("SESSION_SERVICE_URI", config.baseUrl(App.SESSION.name()));
