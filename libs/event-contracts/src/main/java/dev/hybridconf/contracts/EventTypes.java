@@ -18,10 +18,14 @@ import dev.hybridconf.contracts.registration.RolesChanged;
 import dev.hybridconf.contracts.registration.SponsorshipDecided;
 import dev.hybridconf.contracts.session.ConferencePublished;
 import dev.hybridconf.contracts.session.ConferenceUpdated;
+import dev.hybridconf.contracts.session.ConclusionPosted;
+import dev.hybridconf.contracts.session.LiveStatusChanged;
 import dev.hybridconf.contracts.session.SessionCancelled;
 import dev.hybridconf.contracts.session.SessionRescheduled;
 import dev.hybridconf.contracts.session.SessionScheduled;
 import dev.hybridconf.contracts.session.SessionUpdated;
+import dev.hybridconf.contracts.streaming.MeetingEnded;
+import dev.hybridconf.contracts.streaming.MeetingStarted;
 
 /**
  * The registry of logical event types and their payload records. A consumer binds data only to a
@@ -49,7 +53,11 @@ public final class EventTypes {
             Map.entry(SessionScheduled.TYPE, SessionScheduled.class),
             Map.entry(SessionRescheduled.TYPE, SessionRescheduled.class),
             Map.entry(SessionUpdated.TYPE, SessionUpdated.class),
-            Map.entry(SessionCancelled.TYPE, SessionCancelled.class));
+            Map.entry(SessionCancelled.TYPE, SessionCancelled.class),
+            Map.entry(ConclusionPosted.TYPE, ConclusionPosted.class),
+            Map.entry(LiveStatusChanged.TYPE, LiveStatusChanged.class),
+            Map.entry(MeetingStarted.TYPE, MeetingStarted.class),
+            Map.entry(MeetingEnded.TYPE, MeetingEnded.class));
 
     private EventTypes() {
     }
