@@ -89,6 +89,7 @@ class LiveStatusTests {
                 .isEqualTo(403);
         HttpResponse<String> bad = api.json("POST", live(opening), tokens.organiser(), "{\"status\": \"PAUSED\"}");
         assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
+        assertThat(api.read(bad).get("errors").get(0).get("field").asString()).isEqualTo("status");
 
         HttpResponse<String> started = api.json("POST", live(opening),
                 tokens.token(UUID.randomUUID().toString(), "streaming-staff"), "{\"status\": \"LIVE\"}");
@@ -98,6 +99,13 @@ class LiveStatusTests {
                 .isEqualTo(200);
 
         assertThat(liveNow()).containsExactly(opening, plenary);
+        HttpResponse<String> seoul = api.get("/api/sessions/conferences/" + conference + "/live?tz=Asia/Seoul",
+                tokens.participant());
+        assertThat(api.read(seoul).get("sessions").get(0).get("start").asString()).isEqualTo("2024-11-07T17:00+09:00");
+        HttpResponse<String> nowhere = api.get("/api/sessions/conferences/" + conference + "/live?tz=Mars/Olympus",
+                tokens.participant());
+        assertThat(nowhere.statusCode()).isEqualTo(400);
+        assertThat(api.read(nowhere).get("errors").get(0).get("field").asString()).isEqualTo("tz");
         assertThat(api.read(api.get("/api/sessions/" + opening, tokens.participant())).get("liveStatus").asString())
                 .isEqualTo("LIVE");
         assertThat(programmeVersion()).as("live status is not a programme change").isEqualTo(programmeVersion);
