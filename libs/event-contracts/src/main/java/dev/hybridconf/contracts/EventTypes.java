@@ -18,6 +18,8 @@ import dev.hybridconf.contracts.registration.RolesChanged;
 import dev.hybridconf.contracts.registration.SponsorshipDecided;
 import dev.hybridconf.contracts.session.ConferencePublished;
 import dev.hybridconf.contracts.session.ConferenceUpdated;
+import dev.hybridconf.contracts.session.ConclusionPosted;
+import dev.hybridconf.contracts.session.LiveStatusChanged;
 import dev.hybridconf.contracts.session.SessionCancelled;
 import dev.hybridconf.contracts.session.SessionEnrolled;
 import dev.hybridconf.contracts.session.SessionEnrolmentCancelled;
@@ -25,6 +27,8 @@ import dev.hybridconf.contracts.session.SessionEnrolmentPromoted;
 import dev.hybridconf.contracts.session.SessionRescheduled;
 import dev.hybridconf.contracts.session.SessionScheduled;
 import dev.hybridconf.contracts.session.SessionUpdated;
+import dev.hybridconf.contracts.streaming.MeetingEnded;
+import dev.hybridconf.contracts.streaming.MeetingStarted;
 
 /**
  * The registry of logical event types and their payload records. A consumer binds data only to a
@@ -55,7 +59,11 @@ public final class EventTypes {
             Map.entry(SessionCancelled.TYPE, SessionCancelled.class),
             Map.entry(SessionEnrolled.TYPE, SessionEnrolled.class),
             Map.entry(SessionEnrolmentCancelled.TYPE, SessionEnrolmentCancelled.class),
-            Map.entry(SessionEnrolmentPromoted.TYPE, SessionEnrolmentPromoted.class));
+            Map.entry(SessionEnrolmentPromoted.TYPE, SessionEnrolmentPromoted.class),
+            Map.entry(ConclusionPosted.TYPE, ConclusionPosted.class),
+            Map.entry(LiveStatusChanged.TYPE, LiveStatusChanged.class),
+            Map.entry(MeetingStarted.TYPE, MeetingStarted.class),
+            Map.entry(MeetingEnded.TYPE, MeetingEnded.class));
 
     private EventTypes() {
     }

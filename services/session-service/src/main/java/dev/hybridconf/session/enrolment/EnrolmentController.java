@@ -23,6 +23,7 @@ import dev.hybridconf.session.enrolment.EnrolmentViews.ModeratingView;
 import dev.hybridconf.session.enrolment.EnrolmentViews.PlacesView;
 import dev.hybridconf.session.programme.Conference;
 import dev.hybridconf.session.programme.ProgrammeSession;
+import dev.hybridconf.session.programme.ProgrammeQueries;
 import dev.hybridconf.session.programme.ProgrammeStore;
 import dev.hybridconf.session.programme.SessionKind;
 import dev.hybridconf.session.programme.SessionView;
@@ -40,8 +41,11 @@ class EnrolmentController {
     private final EnrolmentStore store;
     private final ProgrammeStore programme;
     private final PersonalAgenda agenda;
+    private final ProgrammeQueries queries;
 
-    EnrolmentController(Enrolments enrolments, EnrolmentStore store, ProgrammeStore programme, PersonalAgenda agenda) {
+    EnrolmentController(Enrolments enrolments, EnrolmentStore store, ProgrammeStore programme, PersonalAgenda agenda,
+            ProgrammeQueries queries) {
+        this.queries = queries;
         this.enrolments = enrolments;
         this.store = store;
         this.programme = programme;
@@ -93,7 +97,7 @@ class EnrolmentController {
                 .orElseThrow(() -> new NotFoundException("conference.not-found", conference));
         ViewerZone viewer = ViewerZone.of(tz, found.timeZone());
         List<AgendaEntry> entries = agenda.entries(conference, caller.getName()).stream()
-                .map(e -> new AgendaEntry(SessionView.of(e.session(), viewer), e.enrolment(), e.overlapsAnother()))
+                .map(e -> new AgendaEntry(queries.view(e.session(), viewer), e.enrolment(), e.overlapsAnother()))
                 .toList();
         return new AgendaView(conference, caller.getName(), viewer.id(), entries);
     }
@@ -117,7 +121,7 @@ class EnrolmentController {
             zone = viewer.id();
             for (ProgrammeSession s : programme.sessions(c.id())) {
                 if (s.kind() == SessionKind.BREAKOUT && s.scheduled() && s.moderatorIds().contains(me)) {
-                    sessions.add(SessionView.of(s, viewer));
+                    sessions.add(queries.view(s, viewer));
                 }
             }
         }

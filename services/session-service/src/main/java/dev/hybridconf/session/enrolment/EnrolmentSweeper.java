@@ -37,6 +37,15 @@ class EnrolmentSweeper {
     @Scheduled(fixedDelayString = "${platform.session.enrolment.sweep-interval:30s}",
             initialDelayString = "${platform.session.enrolment.sweep-interval:30s}")
     void sweep() {
+        try {
+            sweepOnce();
+        } catch (RuntimeException e) {
+            // Redis away (or shutting down): nothing was half-written, the next sweep tries again.
+            log.warn("Enrolment sweep failed; will retry: {}", e.toString());
+        }
+    }
+
+    private void sweepOnce() {
         int promoted = 0;
         for (Conference conference : programme.conferences()) {
             for (ProgrammeSession session : programme.sessions(conference.id())) {

@@ -101,7 +101,7 @@ class ConferenceController {
     ResponseEntity<SessionView> schedule(@PathVariable String conferenceId, @RequestBody JsonNode body) {
         ProgrammeSession session = programme.schedule(conferenceId, body);
         return ResponseEntity.created(URI.create("/api/sessions/" + session.id()))
-                .body(SessionView.of(session, new ViewerZone(session.zone())));
+                .body(queries.view(session, new ViewerZone(session.zone())));
     }
 
     /**

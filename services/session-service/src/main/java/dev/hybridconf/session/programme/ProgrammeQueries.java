@@ -10,22 +10,39 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import dev.hybridconf.kit.errors.NotFoundException;
 
 /** The programme as readers ask for it: filtered, grouped by conference day, in their time zone. */
 @Service
-class ProgrammeQueries {
+public class ProgrammeQueries {
 
     /** The filters of a programme read, as given (each optional). */
     record Filter(String day, String kind, String track, String language, String format) {
     }
 
     private final ProgrammeStore store;
+    private final ObjectProvider<LiveStatusReader> live;
 
-    ProgrammeQueries(ProgrammeStore store) {
+    ProgrammeQueries(ProgrammeStore store, ObjectProvider<LiveStatusReader> live) {
         this.store = store;
+        this.live = live;
+    }
+
+    /** One session's view with its live status. */
+    /** One session as readers see it, with its live status, in the viewer's zone. */
+    public SessionView view(ProgrammeSession session, ViewerZone viewer) {
+        return SessionView.of(session, viewer, liveStatuses(List.of(session.id())).get(session.id()));
+    }
+
+    private Map<String, String> liveStatuses(List<String> sessionIds) {
+        LiveStatusReader reader = live.getIfAvailable();
+        Map<String, String> found = reader == null ? Map.of() : reader.liveStatuses(sessionIds);
+        Map<String, String> statuses = new java.util.HashMap<>();
+        sessionIds.forEach(id -> statuses.put(id, found.getOrDefault(id, "SCHEDULED")));
+        return statuses;
     }
 
     List<ConferenceSummary> conferences() {
@@ -40,7 +57,7 @@ class ProgrammeQueries {
     SessionView session(String sessionId, String tz) {
         ProgrammeSession session = store.session(sessionId)
                 .orElseThrow(() -> new NotFoundException("session.not-found", sessionId));
-        return SessionView.of(session, ViewerZone.of(tz, session.zone()));
+        return view(session, ViewerZone.of(tz, session.zone()));
     }
 
     ProgrammeView programme(String conferenceId, Filter filter, String tz) {
@@ -64,16 +81,18 @@ class ProgrammeQueries {
                 && (language == null || s.floorLanguages().contains(language))
                 && (track == null || track.equalsIgnoreCase(s.track()));
 
+        List<ProgrammeSession> sessions = store.sessions(conferenceId);
+        Map<String, String> liveStatuses = liveStatuses(sessions.stream().map(ProgrammeSession::id).toList());
         Map<LocalDate, List<SessionView>> byDay = new TreeMap<>();
         conference.days().stream().filter(d -> day == null || d.date().equals(day))
                 .forEach(d -> byDay.put(d.date(), new ArrayList<>()));
-        store.sessions(conferenceId).stream().filter(wanted)
+        sessions.stream().filter(wanted)
                 .sorted(Comparator.comparing(ProgrammeSession::start).thenComparing(ProgrammeSession::end)
                         .thenComparing(s -> s.room() == null ? "" : s.room()))
                 .forEach(s -> {
                     List<SessionView> list = byDay.get(s.day());
                     if (list != null) {
-                        list.add(SessionView.of(s, viewer));
+                        list.add(SessionView.of(s, viewer, liveStatuses.get(s.id())));
                     }
                 });
         List<ProgrammeView.Day> days = byDay.entrySet().stream()

@@ -39,7 +39,7 @@ class SessionController {
     @PreAuthorize("hasRole('organiser')")
     SessionView update(@PathVariable UUID sessionId, @RequestBody JsonNode body) {
         ProgrammeSession session = programme.update(sessionId.toString(), body);
-        return SessionView.of(session, new ViewerZone(session.zone()));
+        return queries.view(session, new ViewerZone(session.zone()));
     }
 
     /** Moves a session: {@code {"day": "2024-11-08", "start": "11:30", "end": "13:00", "room": "..."}} (room optional). */
@@ -47,14 +47,14 @@ class SessionController {
     @PreAuthorize("hasRole('organiser')")
     SessionView move(@PathVariable UUID sessionId, @RequestBody JsonNode body) {
         ProgrammeSession session = programme.move(sessionId.toString(), body);
-        return SessionView.of(session, new ViewerZone(session.zone()));
+        return queries.view(session, new ViewerZone(session.zone()));
     }
 
     @PostMapping("/{sessionId}/cancel")
     @PreAuthorize("hasRole('organiser')")
     SessionView cancel(@PathVariable UUID sessionId) {
         ProgrammeSession session = programme.cancel(sessionId.toString());
-        return SessionView.of(session, new ViewerZone(session.zone()));
+        return queries.view(session, new ViewerZone(session.zone()));
     }
 
     /** Imports a whole programme (YAML or JSON); the conference is the file's {@code conference.id}. */

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param start           start in the reader's zone with the offset, e.g. {@code 2024-11-07T10:00:00-05:00}
  * @param timeZone        the reader's zone ({@code tz}, else the conference's)
  * @param crossesMidnight whether it runs over midnight in the reader's zone
+ * @param liveStatus      {@code SCHEDULED}, {@code LIVE} or {@code ENDED} (kept apart from the programme, see {@link LiveStatusReader})
  */
 public record SessionView(
         String id,
@@ -19,6 +20,7 @@ public record SessionView(
         String key,
         SessionKind kind,
         SessionStatus status,
+        String liveStatus,
         LocalDate day,
         String start,
         String end,
@@ -41,8 +43,8 @@ public record SessionView(
         long version,
         long programmeVersion) {
 
-    public static SessionView of(ProgrammeSession s, ViewerZone viewer) {
-        return new SessionView(s.id(), s.conferenceId(), s.key(), s.kind(), s.status(), s.day(),
+    public static SessionView of(ProgrammeSession s, ViewerZone viewer, String liveStatus) {
+        return new SessionView(s.id(), s.conferenceId(), s.key(), s.kind(), s.status(), liveStatus, s.day(),
                 viewer.render(s.start()), viewer.render(s.end()), viewer.id(),
                 viewer.crossesMidnight(s.start(), s.end()), Duration.between(s.start(), s.end()).toMinutes(),
                 s.zone().getId(), s.room(), s.track(), s.floorLanguages(), s.format(), s.publiclyStreamed(),

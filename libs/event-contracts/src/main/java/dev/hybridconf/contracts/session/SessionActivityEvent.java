@@ -1,0 +1,20 @@
+package dev.hybridconf.contracts.session;
+
+import dev.hybridconf.contracts.EventPayload;
+
+/**
+ * Events about what happens in a session rather than about its place on the programme: moderators'
+ * conclusions and the live status. They carry no programme version (they never change the
+ * programme); the aggregate id is the session id, so they stay in order with the session's other events.
+ */
+public sealed interface SessionActivityEvent extends EventPayload permits ConclusionPosted, LiveStatusChanged {
+
+    String sessionId();
+
+    String conferenceId();
+
+    @Override
+    default String aggregateId() {
+        return sessionId();
+    }
+}
