@@ -54,7 +54,8 @@ public class ProgrammeQueries {
         return ConferenceView.of(conference, store.sessions(conferenceId), ViewerZone.of(tz, conference.timeZone()));
     }
 
-    SessionView session(String sessionId, String tz) {
+    /** One session in the viewer's zone (404 when unknown; 400 naming {@code tz} when the zone is not one). */
+    public SessionView session(String sessionId, String tz) {
         ProgrammeSession session = store.session(sessionId)
                 .orElseThrow(() -> new NotFoundException("session.not-found", sessionId));
         return view(session, ViewerZone.of(tz, session.zone()));

@@ -175,6 +175,25 @@ class ConclusionsTests {
     }
 
     @Test
+    void aSessionPageShowsTheSessionWithItsModeratorsAndCurrentConclusionsInTheViewersZone() {
+        JsonNode before = api.read(api.get("/api/sessions/" + breakout + "/overview?tz=Asia/Seoul", tokens.participant()));
+        assertThat(before.get("session").get("moderatorIds")).extracting(JsonNode::asString).containsExactly(moderator);
+        assertThat(before.get("session").get("start").asString()).isEqualTo("2024-11-07T19:30:00+09:00");
+        assertThat(before.get("conclusions").isNull()).as("nothing posted yet").isTrue();
+
+        assertThat(api.json("PUT", conclusions(breakout), moderatorToken(), body("en", "[11]")).statusCode()).isEqualTo(200);
+
+        JsonNode after = api.read(api.get("/api/sessions/" + breakout + "/overview", tokens.participant()));
+        assertThat(after.get("conclusions").get("revision").asLong()).isEqualTo(1);
+        assertThat(after.get("conclusions").get("summary").asString()).isEqualTo("Cities need direct finance.");
+        String plenary = schedule("closing", "PLENARY", "2024-11-08", "09:00", "10:00", "Auditorium");
+        assertThat(api.read(api.get("/api/sessions/" + plenary + "/overview", tokens.participant())).get("conclusions")
+                .isNull()).isTrue();
+        assertThat(api.get("/api/sessions/" + UUID.randomUUID() + "/overview", tokens.participant()).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
     void onlyBreakoutsHaveConclusions() {
         String plenary = schedule("opening", "PLENARY", "2024-11-07", "09:00", "10:00", "Auditorium");
 
