@@ -19,6 +19,7 @@ import dev.hybridconf.kit.messaging.TopicNames;
 import dev.hybridconf.registration.identity.TokenIssuer;
 import dev.hybridconf.testinfra.EventSchemaAssertions;
 import dev.hybridconf.testinfra.KafkaProbe;
+import dev.hybridconf.testinfra.AdjustableClock;
 import dev.hybridconf.testinfra.PlatformInfrastructure;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;

@@ -4,55 +4,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
 import java.util.UUID;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
 
+import dev.hybridconf.testinfra.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * What the export tests share: a token issuer of their own (one RSA key, its JWK set served by the
- * JDK's HTTP server), the service called over real HTTP, and programmes loaded through the import.
+ * What the export tests share: the platform's test token issuer, the service called over real HTTP,
+ * and programmes loaded through the import.
  * Subclasses are {@code @SpringBootTest(RANDOM_PORT)} with {@code @PlatformInfrastructure}.
  */
 abstract class ExportTests {
 
     static final String SEMINAR = "uclg-seminar-campus-2021";
 
-    private static final Issuer ISSUER = Issuer.start();
+    private static final TestTokens ISSUER = TestTokens.shared();
 
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) {
-        registry.add("platform.security.jwk-set-uri", () -> ISSUER.url() + "/oauth2/jwks");
-        registry.add("platform.security.issuer", ISSUER::url);
+        ISSUER.register(registry);
     }
 
     @LocalServerPort
@@ -152,50 +136,6 @@ abstract class ExportTests {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Signs RS256 tokens with roles and serves the public key as a JWK set. */
-    private record Issuer(RSAKey key, HttpServer server) {
-
-        static Issuer start() {
-            try {
-                RSAKey key = new RSAKeyGenerator(2048).keyID("export-tests").generate();
-                byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-                HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-                server.createContext("/oauth2/jwks", exchange -> {
-                    exchange.getResponseHeaders().add("Content-Type", "application/json");
-                    exchange.sendResponseHeaders(200, jwks.length);
-                    try (OutputStream out = exchange.getResponseBody()) {
-                        out.write(jwks);
-                    }
-                });
-                server.start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
-                return new Issuer(key, server);
-            } catch (JOSEException | IOException e) {
-                throw new IllegalStateException("could not start the test token issuer", e);
-            }
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
-        }
-
-        String token(String subject, String... roles) {
-            Instant now = Instant.now();
-            JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(url()).subject(subject)
-                    .jwtID(UUID.randomUUID().toString()).issueTime(Date.from(now.minusSeconds(5)))
-                    .notBeforeTime(Date.from(now.minusSeconds(5)))
-                    .expirationTime(Date.from(now.plus(Duration.ofMinutes(30)))).claim("roles", List.of(roles)).build();
-            try {
-                SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                        claims);
-                jwt.sign(new RSASSASigner(key));
-                return jwt.serialize();
-            } catch (JOSEException e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 }

@@ -22,9 +22,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.hybridconf.kit.messaging.TopicNames;
-import dev.hybridconf.session.AdjustableClock;
+import dev.hybridconf.testinfra.AdjustableClock;
 import dev.hybridconf.testinfra.EventSchemaAssertions;
 import dev.hybridconf.testinfra.PlatformInfrastructure;
+import dev.hybridconf.testinfra.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -25,6 +25,7 @@ import dev.hybridconf.kit.messaging.TopicNames;
 import dev.hybridconf.session.SessionServiceApplication;
 import dev.hybridconf.testinfra.EventSchemaAssertions;
 import dev.hybridconf.testinfra.PlatformInfrastructure;
+import dev.hybridconf.testinfra.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -23,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import dev.hybridconf.kit.messaging.TopicNames;
 import dev.hybridconf.testinfra.EventSchemaAssertions;
 import dev.hybridconf.testinfra.PlatformInfrastructure;
+import dev.hybridconf.testinfra.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;

@@ -22,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import dev.hybridconf.kit.messaging.TopicNames;
 import dev.hybridconf.testinfra.EventSchemaAssertions;
 import dev.hybridconf.testinfra.PlatformInfrastructure;
+import dev.hybridconf.testinfra.TestTokens;
 import dev.hybridconf.testinfra.TranslationAssertions;
 import tools.jackson.databind.JsonNode;
 

@@ -18,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.hybridconf.kit.messaging.TopicNames;
 import dev.hybridconf.testinfra.PlatformInfrastructure;
+import dev.hybridconf.testinfra.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -1,4 +1,4 @@
-package dev.hybridconf.registration;
+package dev.hybridconf.testinfra;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,12 +11,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The real clock plus an offset that tests move forward, so that deadlines (offer reply-by times)
- * pass without waiting for them. It keeps ticking: the order of events in time stays real.
+ * The real clock plus an offset that tests set (e.g. to a moment of a 2024 programme) and move
+ * forward, so that deadlines (offer reply-by times, a wrap-up's start) pass without waiting. It keeps
+ * ticking, so the order of events in time stays real. Import {@link Config} to replace a service's
+ * {@code Clock} bean with it.
  */
 public final class AdjustableClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;
+
+    /** From now on the clock reads {@code moment}, and ticks on from there. */
+    public void setTo(Instant moment) {
+        offset = Duration.between(Instant.now(), moment);
+    }
 
     public void advance(Duration duration) {
         offset = offset.plus(duration);

@@ -1,4 +1,4 @@
-package dev.hybridconf.session.programme;
+package dev.hybridconf.testinfra;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,11 +24,12 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A token issuer for the tests, standing in for the registration service's: one RSA key, its JWK
+ * A token issuer for the tests of services other than the registration service (which issues its
+ * own): one RSA key, its JWK
  * set served over HTTP by the JDK's own server, and RS256 tokens with roles signed with it. The
  * service validates them exactly as in production (signature from the JWK set, issuer, expiry).
  */
-final class TestTokens {
+public final class TestTokens {
 
     private static final TestTokens SHARED = start();
 
@@ -40,13 +41,13 @@ final class TestTokens {
         this.server = server;
     }
 
-    static TestTokens shared() {
+    public static TestTokens shared() {
         return SHARED;
     }
 
     private static TestTokens start() {
         try {
-            RSAKey key = new RSAKeyGenerator(2048).keyID("session-tests").generate();
+            RSAKey key = new RSAKeyGenerator(2048).keyID("platform-tests").generate();
             byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/oauth2/jwks", exchange -> {
@@ -65,24 +66,24 @@ final class TestTokens {
     }
 
     /** Points the service at this issuer. */
-    void register(DynamicPropertyRegistry registry) {
+    public void register(DynamicPropertyRegistry registry) {
         registry.add("platform.security.jwk-set-uri", () -> issuer() + "/oauth2/jwks");
         registry.add("platform.security.issuer", this::issuer);
     }
 
-    String issuer() {
+    public String issuer() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    String organiser() {
+    public String organiser() {
         return token("organiser-" + UUID.randomUUID(), "organiser");
     }
 
-    String participant() {
+    public String participant() {
         return token(UUID.randomUUID().toString(), "participant");
     }
 
-    String token(String subject, String... roles) {
+    public String token(String subject, String... roles) {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer()).subject(subject)
                 .jwtID(UUID.randomUUID().toString()).issueTime(Date.from(now.minusSeconds(5)))
