@@ -84,13 +84,7 @@ class BreakoutEnrolmentTests {
     @BeforeEach
     void programme() {
         api = new ProgrammeApi(port, bootstrap, topics.physical("session.events"));
-        conference = "enrol-" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> created = api.json("POST", "/api/sessions/conferences", tokens.organiser(), """
-                {"id": "%s", "name": {"en": "Local Action", "fr": "Action locale", "es": "Acción local"},
-                 "timeZone": "Europe/Madrid", "languages": ["en", "fr", "es"], "startDate": "2024-11-07",
-                 "endDate": "2024-11-08", "invitationOnly": true, "days": [{"date": "2024-11-07"}, {"date": "2024-11-08"}]}"""
-                .formatted(conference));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        conference = api.createLocalAction("enrol", tokens.organiser());
         plenary = schedule("opening-plenary", "PLENARY", "09:30", "11:00", "Auditorium", null, "Opening plenary");
         breakoutA = schedule("breakout-a", "BREAKOUT", "11:30", "13:00", "Room A", 5, "Cities create livelihoods");
         breakoutB = schedule("breakout-b", "BREAKOUT", "12:00", "13:30", "Room B", 5, "Financing local action");

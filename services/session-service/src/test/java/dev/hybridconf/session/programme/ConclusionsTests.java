@@ -70,14 +70,8 @@ class ConclusionsTests {
     void programme() {
         clock.setTo(AFTER_BREAKOUT.toInstant());
         api = new ProgrammeApi(port, bootstrap, topics.physical("session.events"));
-        conference = "conf-" + UUID.randomUUID().toString().substring(0, 8);
         moderator = UUID.randomUUID().toString();
-        HttpResponse<String> created = api.json("POST", "/api/sessions/conferences", tokens.organiser(), """
-                {"id": "%s", "name": {"en": "Local Action", "fr": "Action locale", "es": "Acción local"},
-                 "timeZone": "Europe/Madrid", "languages": ["en", "fr", "es"], "startDate": "2024-11-07",
-                 "endDate": "2024-11-08", "invitationOnly": true,
-                 "days": [{"date": "2024-11-07"}, {"date": "2024-11-08"}]}""".formatted(conference));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        conference = api.createLocalAction("conf", tokens.organiser());
         breakout = schedule("livelihoods", "BREAKOUT", "2024-11-07", "11:30", "13:00", "Room A");
         schedule("trends", "WRAP_UP", "2024-11-07", "17:00", "18:00", "Auditorium");
     }

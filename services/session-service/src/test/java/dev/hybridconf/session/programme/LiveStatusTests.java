@@ -71,13 +71,7 @@ class LiveStatusTests {
     @BeforeEach
     void conference() {
         api = new ProgrammeApi(port, bootstrap, topics.physical("session.events"));
-        conference = "conf-" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> created = api.json("POST", "/api/sessions/conferences", tokens.organiser(), """
-                {"id": "%s", "name": {"en": "Local Action", "fr": "Action locale", "es": "Acción local"},
-                 "timeZone": "Europe/Madrid", "languages": ["en", "fr", "es"], "startDate": "2024-11-07",
-                 "endDate": "2024-11-08", "invitationOnly": true, "days": [{"date": "2024-11-07"}]}"""
-                .formatted(conference));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        conference = api.createLocalAction("conf", tokens.organiser());
     }
 
     @Test

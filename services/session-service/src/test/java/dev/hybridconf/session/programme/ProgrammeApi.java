@@ -1,5 +1,7 @@
 package dev.hybridconf.session.programme;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -49,6 +52,21 @@ final class ProgrammeApi {
         String conferenceId() {
             return data.path("conferenceId").asString();
         }
+    }
+
+    /**
+     * Creates the two-day Barcelona "Local Action" conference (7–8 November 2024, Europe/Madrid,
+     * invitation-only) under a fresh id starting with {@code prefix}, and returns the id.
+     */
+    String createLocalAction(String prefix, String organiserToken) {
+        String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = json("POST", "/api/sessions/conferences", organiserToken, """
+                {"id": "%s", "name": {"en": "Local Action", "fr": "Action locale", "es": "Acción local"},
+                 "timeZone": "Europe/Madrid", "languages": ["en", "fr", "es"], "startDate": "2024-11-07",
+                 "endDate": "2024-11-08", "invitationOnly": true,
+                 "days": [{"date": "2024-11-07"}, {"date": "2024-11-08"}]}""".formatted(id));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return id;
     }
 
     HttpResponse<String> get(String path, String token) {
