@@ -27,8 +27,13 @@ import dev.hybridconf.contracts.session.SessionEnrolmentPromoted;
 import dev.hybridconf.contracts.session.SessionRescheduled;
 import dev.hybridconf.contracts.session.SessionScheduled;
 import dev.hybridconf.contracts.session.SessionUpdated;
+import dev.hybridconf.contracts.streaming.LinkProvisioned;
+import dev.hybridconf.contracts.streaming.LinkRemoved;
 import dev.hybridconf.contracts.streaming.MeetingEnded;
 import dev.hybridconf.contracts.streaming.MeetingStarted;
+import dev.hybridconf.contracts.streaming.ProvisioningFailed;
+import dev.hybridconf.contracts.streaming.RegistrantsSynced;
+import dev.hybridconf.contracts.streaming.ZoomWebhookReceived;
 
 /**
  * The registry of logical event types and their payload records. A consumer binds data only to a
@@ -63,7 +68,12 @@ public final class EventTypes {
             Map.entry(ConclusionPosted.TYPE, ConclusionPosted.class),
             Map.entry(LiveStatusChanged.TYPE, LiveStatusChanged.class),
             Map.entry(MeetingStarted.TYPE, MeetingStarted.class),
-            Map.entry(MeetingEnded.TYPE, MeetingEnded.class));
+            Map.entry(MeetingEnded.TYPE, MeetingEnded.class),
+            Map.entry(LinkProvisioned.TYPE, LinkProvisioned.class),
+            Map.entry(ProvisioningFailed.TYPE, ProvisioningFailed.class),
+            Map.entry(LinkRemoved.TYPE, LinkRemoved.class),
+            Map.entry(RegistrantsSynced.TYPE, RegistrantsSynced.class),
+            Map.entry(ZoomWebhookReceived.TYPE, ZoomWebhookReceived.class));
 
     private EventTypes() {
     }
