@@ -1,0 +1,143 @@
+package dev.hybridconf.streaming.board;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import dev.hybridconf.kit.redis.RedisStore;
+import dev.hybridconf.streaming.catalog.SessionView;
+import dev.hybridconf.streaming.catalog.Sessions;
+import dev.hybridconf.streaming.catalog.StreamingKeys;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** Assembles the board of a day from the service's Redis copy: no Zoom call. */
+@Component
+class Board {
+
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final Sessions sessions;
+    private final StreamingKeys keys;
+    private final UnifiedJedis redis;
+    private final ObjectMapper json;
+
+    Board(Sessions sessions, StreamingKeys keys, RedisStore store, ObjectMapper json) {
+        this.sessions = sessions;
+        this.keys = keys;
+        this.redis = store.redis();
+        this.json = json;
+    }
+
+    static LocalDate parseDay(String day) {
+        try {
+            return LocalDate.parse(day);
+        } catch (RuntimeException e) {
+            throw BoardProblem.invalidDay(day);
+        }
+    }
+
+    List<BoardRow> day(LocalDate day, Locale locale) {
+        List<SessionView> views = sessions.onDay(day);
+        List<Response<Long>> registrants = new ArrayList<>(views.size());
+        List<Response<Map<String, String>>> attendance = new ArrayList<>(views.size());
+        List<Response<Map<String, String>>> streams = new ArrayList<>(views.size());
+        List<Response<String>> interpretation = new ArrayList<>(views.size());
+        if (!views.isEmpty()) {
+            try (AbstractPipeline pipeline = redis.pipelined()) {
+                for (SessionView view : views) {
+                    registrants.add(pipeline.hlen(keys.registrants(view.sessionId())));
+                    attendance.add(pipeline.hgetAll(keys.attendance(view.sessionId())));
+                    streams.add(pipeline.hgetAll(keys.liveStream(view.sessionId())));
+                    interpretation.add(pipeline.hget(keys.session(view.sessionId()), "interpretationLanguages"));
+                }
+                pipeline.sync();
+            }
+        }
+        List<BoardRow> rows = new ArrayList<>(views.size());
+        for (int i = 0; i < views.size(); i++) {
+            SessionView view = views.get(i);
+            rows.add(row(view, locale, registrants.get(i).get(), present(attendance.get(i).get()),
+                    languages(interpretation.get(i).get()), stream(streams.get(i).get())));
+        }
+        return rows;
+    }
+
+    private BoardRow row(SessionView view, Locale locale, long registrants, long present, List<String> languages,
+            BoardRow.LiveStreamState stream) {
+        ZoneId zone = view.timeZone() == null ? ZoneId.of("UTC") : ZoneId.of(view.timeZone());
+        String status = status(view);
+        BoardRow.Failure failure = "FAILED".equals(status)
+                ? new BoardRow.Failure(view.failureReason(), view.failureDetail(), view.attempts()) : null;
+        return new BoardRow(view.sessionId(), view.conferenceId(), title(view.titleJson(), locale), view.kind(),
+                view.start(), view.end(), LOCAL_TIME.format(view.start().atZone(zone)),
+                LOCAL_TIME.format(view.end().atZone(zone)), zone.getId(), status, failure,
+                view.provisioned() ? view.meetingId() : null, view.provisioned() ? view.zoomKind() : null,
+                view.hostUserId(), registrants, present, languages, stream);
+    }
+
+    /** One status for staff: what the programme says first, then Zoom's live state, then provisioning. */
+    static String status(SessionView view) {
+        if (view.cancelled()) {
+            return "CANCELLED";
+        }
+        if (!view.needsMeeting() || "NOT_NEEDED".equals(view.provisioning())) {
+            return "NOT_STREAMED";
+        }
+        if ("LIVE".equals(view.live()) || "ENDED".equals(view.live())) {
+            return view.live();
+        }
+        return switch (view.provisioning()) {
+            case "PROVISIONED", "FAILED" -> view.provisioning();
+            case "REMOVED" -> "CANCELLED";
+            default -> "PENDING";
+        };
+    }
+
+    /** The title in the reader's language, else English, else any. */
+    String title(String titleJson, Locale locale) {
+        JsonNode titles = json.readTree(titleJson == null ? "{}" : titleJson);
+        for (String language : List.of(locale.getLanguage(), "en")) {
+            if (titles.hasNonNull(language)) {
+                return titles.get(language).asString();
+            }
+        }
+        for (JsonNode any : titles) {
+            return any.asString();
+        }
+        return "";
+    }
+
+    private long present(Map<String, String> attendance) {
+        long present = 0;
+        for (String value : attendance.values()) {
+            if (value.contains("\"present\":true")) {
+                present++;
+            }
+        }
+        return present;
+    }
+
+    private static List<String> languages(String value) {
+        return value == null || value.isBlank() ? List.of()
+                : Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static BoardRow.LiveStreamState stream(Map<String, String> hash) {
+        if (hash.isEmpty()) {
+            return new BoardRow.LiveStreamState(false, null, null, "NOT_CONFIGURED");
+        }
+        return new BoardRow.LiveStreamState(true, hash.get("streamUrl"), hash.get("pageUrl"),
+                hash.getOrDefault("state", "CONFIGURED"));
+    }
+}

@@ -1,0 +1,93 @@
+package dev.hybridconf.streaming.board;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * The streaming staff's board of a conference day and its run sheet (CSV). For streaming staff and
+ * organisers; read from Redis only, so it stays fast while Zoom is slow.
+ */
+@RestController
+@PreAuthorize("hasAnyRole('streaming-staff', 'organiser')")
+class BoardController {
+
+    static final List<String> RUN_SHEET_COLUMNS = List.of("day", "start", "end", "time_zone", "session_id", "title",
+            "kind", "status", "failure", "meeting_id", "zoom_kind", "host", "registrants", "present", "interpretation",
+            "live_stream_page", "live_stream_state");
+
+    private final Board board;
+
+    BoardController(Board board) {
+        this.board = board;
+    }
+
+    record DayBoard(LocalDate day, int sessions, List<BoardRow> rows) {
+    }
+
+    @GetMapping("/api/streaming/board")
+    DayBoard board(@RequestParam String day) {
+        LocalDate date = Board.parseDay(day);
+        List<BoardRow> rows = board.day(date, LocaleContextHolder.getLocale());
+        return new DayBoard(date, rows.size(), rows);
+    }
+
+    /** The run sheet of the day as CSV (UTF-8, one line per session, spreadsheet formulas neutralised). */
+    @GetMapping(value = "/api/streaming/board.csv", produces = "text/csv")
+    ResponseEntity<StreamingResponseBody> runSheet(@RequestParam String day) {
+        LocalDate date = Board.parseDay(day);
+        Locale locale = LocaleContextHolder.getLocale();
+        List<BoardRow> rows = board.day(date, locale);
+        StreamingResponseBody body = out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder()
+                    .setHeader(RUN_SHEET_COLUMNS.toArray(String[]::new)).get())) {
+                for (BoardRow row : rows) {
+                    csv.printRecord(date, row.localStart(), row.localEnd(), row.timeZone(), row.sessionId(),
+                            plain(row.title()), row.kind(), row.status(),
+                            row.failure() == null ? "" : plain(row.failure().reason() + ": " + row.failure().detail()),
+                            orEmpty(row.meetingId()), orEmpty(row.zoomKind()), plain(orEmpty(row.hostUserId())),
+                            row.registrants(), row.present(), String.join(" ", row.interpretation()),
+                            plain(orEmpty(row.liveStream().pageUrl())), row.liveStream().state());
+                }
+            } catch (IOException e) {
+                throw e;
+            }
+        };
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"run-sheet-" + date + ".csv\"")
+                .body(body);
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** A cell a spreadsheet would evaluate as a formula is read as text instead (CSV injection). */
+    static String plain(String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return "";
+        }
+        return switch (cell.charAt(0)) {
+            case '=', '+', '-', '@', '\t', '\r' -> "'" + cell;
+            default -> cell;
+        };
+    }
+}

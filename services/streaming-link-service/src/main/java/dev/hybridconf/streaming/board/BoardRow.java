@@ -1,0 +1,43 @@
+package dev.hybridconf.streaming.board;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One line of the streaming staff's board: a session of the day, its Zoom meeting and how it stands.
+ * Holds no link and no stream key.
+ *
+ * @param status        {@code NOT_STREAMED}, {@code PENDING}, {@code PROVISIONED}, {@code FAILED}, {@code LIVE},
+ *                      {@code ENDED} or {@code CANCELLED}
+ * @param failure       why provisioning failed (reason and detail), when {@code status} is {@code FAILED}
+ * @param registrants   participants registered in the meeting (with a personal join link)
+ * @param present       participants in the meeting now, per the Zoom webhooks
+ * @param interpretation the interpretation languages set up in Zoom (empty: none)
+ */
+record BoardRow(
+        String sessionId,
+        String conferenceId,
+        String title,
+        String kind,
+        Instant start,
+        Instant end,
+        String localStart,
+        String localEnd,
+        String timeZone,
+        String status,
+        Failure failure,
+        String meetingId,
+        String zoomKind,
+        String hostUserId,
+        long registrants,
+        long present,
+        List<String> interpretation,
+        LiveStreamState liveStream) {
+
+    record Failure(String reason, String detail, int attempts) {
+    }
+
+    /** The live-stream set-up without its key: whether one is configured, its public page and state. */
+    record LiveStreamState(boolean configured, String streamUrl, String pageUrl, String state) {
+    }
+}
