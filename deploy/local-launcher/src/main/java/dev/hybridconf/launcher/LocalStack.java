@@ -423,6 +423,12 @@ public final class LocalStack implements AutoCloseable {
             env.put("ZOOM_ACCOUNT_ID", "hybridconf-demo-account");
             env.put("ZOOM_CLIENT_ID", "hybridconf-demo-client");
             env.put("ZOOM_CLIENT_SECRET", "hybridconf-demo-secret");
+            // The emulator's six licensed host users (the first two with a webinar licence) form the host pool,
+            // and its webhooks are signed with its demo secret.
+            env.put("ZOOM_HOST_POOL", "host1@hybridconf.example:webinar,host2@hybridconf.example:webinar,"
+                    + "host3@hybridconf.example,host4@hybridconf.example,host5@hybridconf.example,"
+                    + "host6@hybridconf.example");
+            env.put("ZOOM_WEBHOOK_SECRET_TOKEN", "hybridconf-demo-webhook-secret");
         }
         if (app.equals(App.GATEWAY)) {
             env.put("REGISTRATION_SERVICE_URI", config.baseUrl(App.REGISTRATION.name()));

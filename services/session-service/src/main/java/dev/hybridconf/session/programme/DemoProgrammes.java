@@ -3,6 +3,10 @@ package dev.hybridconf.session.programme;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,12 +33,21 @@ class DemoProgrammes implements ApplicationRunner {
             "demo-programmes/uclg-seminar-campus-2021.yaml",
             "demo-programmes/uclg-thematic-session-2021.yaml");
 
+    /**
+     * A technical rehearsal dated today (its {@code {{TODAY}}} is today's date in Madrid when loaded), so that
+     * the local stack always has sessions open now; a restart on a later day moves it to that day.
+     */
+    static final String REHEARSAL = "demo-programmes/rehearsal-today.yaml";
+    static final ZoneId REHEARSAL_ZONE = ZoneId.of("Europe/Madrid");
+
     private static final Logger log = LoggerFactory.getLogger(DemoProgrammes.class);
 
     private final ProgrammeService programme;
+    private final Clock clock;
 
-    DemoProgrammes(ProgrammeService programme) {
+    DemoProgrammes(ProgrammeService programme, Clock clock) {
         this.programme = programme;
+        this.clock = clock;
     }
 
     @Override
@@ -45,14 +58,23 @@ class DemoProgrammes implements ApplicationRunner {
     /** Imports every demo programme; returns what each import did. */
     List<ImportResult> load() {
         List<ImportResult> results = new ArrayList<>();
-        for (String file : FILES) {
-            ImportResult result = programme.importProgramme(ProgrammeFiles.readYaml(read(file)), null, "DEMO");
+        List<byte[]> files = new ArrayList<>();
+        FILES.forEach(file -> files.add(read(file)));
+        files.add(rehearsal(LocalDate.now(clock.withZone(REHEARSAL_ZONE))));
+        for (byte[] file : files) {
+            ImportResult result = programme.importProgramme(ProgrammeFiles.readYaml(file), null, "DEMO");
             log.info("Demo programme {}: {} (programme version {}, {} scheduled, {} rescheduled, {} updated, {} cancelled)",
                     result.conferenceId(), result.changed() ? "loaded" : "already up to date", result.programmeVersion(),
                     result.scheduled(), result.rescheduled(), result.updated(), result.cancelled());
             results.add(result);
         }
         return results;
+    }
+
+    /** The rehearsal programme, on the given day. */
+    static byte[] rehearsal(LocalDate day) {
+        return new String(read(REHEARSAL), StandardCharsets.UTF_8).replace("{{TODAY}}", day.toString())
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     static byte[] read(String resource) {

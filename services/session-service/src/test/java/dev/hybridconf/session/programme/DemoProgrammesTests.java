@@ -83,6 +83,9 @@ class DemoProgrammesTests {
         JsonNode barcelona = api.read(api.get("/api/sessions/conferences/local-action-2024", tokens.participant()));
         assertThat(barcelona.get("invitationOnly").asBoolean()).isTrue();
         assertThat(barcelona.get("sessions").asInt()).isEqualTo(14);
+        JsonNode rehearsal = api.read(api.get("/api/sessions/conferences/hybridconf-rehearsal", tokens.participant()));
+        assertThat(rehearsal.get("startDate").asString())
+                .isEqualTo(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Madrid")).toString());
     }
 
     @Test

@@ -35,6 +35,17 @@ class ProgrammeFileTests {
     }
 
     @Test
+    void theRehearsalIsAValidProgrammeOnWhicheverDayItIsLoaded() {
+        for (java.time.LocalDate day : List.of(java.time.LocalDate.of(2026, 11, 23), java.time.LocalDate.of(2027, 3, 28))) {
+            ProgrammeParser parser = new ProgrammeParser();
+            ProgrammeDocument document = parser.document(ProgrammeFiles.readYaml(DemoProgrammes.rehearsal(day)));
+            assertThat(parser.problems()).as(day.toString()).isEmpty();
+            assertThat(ProgrammeRules.check(document).problems()).as(day.toString()).isEmpty();
+            assertThat(sessions(document)).hasSize(2);
+        }
+    }
+
+    @Test
     void barcelonaLocalActionFollowsTheInvitationsAgenda() {
         ProgrammeDocument barcelona = demo(0);
         Map<String, ProgrammeSession> sessions = sessions(barcelona);
