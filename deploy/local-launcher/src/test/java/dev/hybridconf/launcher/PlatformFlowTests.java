@@ -323,6 +323,79 @@ class PlatformFlowTests {
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("zoom-emulator").contains(emulator.toString());
     }
 
+    /**
+     * Streaming through the local stack: the demo conferences are provisioned on the Zoom emulator (the
+     * Seminar's five parallel breakouts on five distinct hosts), a remote participant signed in through the
+     * access link gets their own join link for today's rehearsal through the gateway, streaming staff see
+     * the day's board and get a fresh host link, and a meeting started on the emulator makes the session
+     * live in the session service through Zoom's signed webhook.
+     */
+    @Test
+    void theDemoIsProvisionedOnZoomAParticipantGetsTheirJoinLinkAndStaffSeeTheBoardAndAHostLink() {
+        String email = "kofi." + UUID.randomUUID() + "@accra.gh";
+        Http.Answer created = gateway.post("/api/registrations", Http.registration(email, "REMOTE", "fr"), null);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String mine = created.json().path("id").asString();
+        assertThat(gateway.post("/api/registrations/" + mine + "/approve", "{}", organiser).status()).isEqualTo(200);
+        String token = gateway.post("/api/registrations/access-tokens",
+                "{\"code\":\"" + accessCodeMailedTo(email) + "\"}", null).json().path("token").asString();
+        String testRoom = UUID.nameUUIDFromBytes("hybridconf-rehearsal\ntest-room".getBytes(StandardCharsets.UTF_8))
+                .toString();
+        String emulator = stack.url(App.ZOOM_EMULATOR.name());
+
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            Http.Answer join = gateway.get("/api/streaming/sessions/" + testRoom + "/join", token);
+            assertThat(join.status()).as(join.body()).isEqualTo(200);
+            assertThat(join.json().path("joinUrl").asString()).startsWith(emulator + "/w/");
+            assertThat(join.body()).doesNotContain("zak=");
+        });
+        Http.Answer notMine = gateway.get("/api/streaming/sessions/" + testRoom + "/join",
+                stack.demoTokens().get("participant"));
+        assertThat(notMine.status()).as(notMine.body()).isIn(403, 404);
+        assertThat(gateway.post("/api/streaming/sessions/" + testRoom + "/host-link", "{}", token).status())
+                .isEqualTo(403);
+
+        String staff = stack.demoTokens().get("streaming-staff");
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Madrid")).toString();
+        Http.Answer board = gateway.get("/api/streaming/board?day=" + today, staff);
+        assertThat(board.status()).as(board.body()).isEqualTo(200);
+        JsonNode room = null;
+        for (JsonNode row : board.json().path("rows")) {
+            if (testRoom.equals(row.path("sessionId").asString())) {
+                room = row;
+            }
+        }
+        assertThat(room).as("the rehearsal test room is on today's board").isNotNull();
+        assertThat(room.path("status").asString()).isIn("PROVISIONED", "LIVE", "ENDED");
+        Http.Answer hostLink = gateway.post("/api/streaming/sessions/" + testRoom + "/host-link", "{}", staff);
+        assertThat(hostLink.status()).as(hostLink.body()).isEqualTo(200);
+        assertThat(hostLink.json().path("startUrl").asString()).startsWith(emulator).contains("zak=");
+
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            JsonNode seminarDay = gateway.get("/api/streaming/board?day=2021-02-16", staff).json().path("rows");
+            List<String> breakoutHosts = new ArrayList<>();
+            for (JsonNode row : seminarDay) {
+                if ("BREAK".equals(row.path("kind").asString())) {
+                    continue;
+                }
+                assertThat(row.path("status").asString()).as(row.toString()).isEqualTo("PROVISIONED");
+                if ("BREAKOUT".equals(row.path("kind").asString())) {
+                    breakoutHosts.add(row.path("hostUserId").asString());
+                }
+            }
+            assertThat(breakoutHosts).hasSize(5).doesNotHaveDuplicates();
+        });
+
+        String meetingId = room.path("meetingId").asString();
+        Http zoom = new Http(emulator);
+        assertThat(zoom.post("/emulator/meetings/" + meetingId + "/start", "{}", null).status()).isEqualTo(200);
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(gateway.get("/api/sessions/" + testRoom, token)
+                .json().path("liveStatus").asString()).isEqualTo("LIVE"));
+        assertThat(zoom.post("/emulator/meetings/" + meetingId + "/end", "{}", null).status()).isEqualTo(200);
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(gateway.get("/api/sessions/" + testRoom, token)
+                .json().path("liveStatus").asString()).isEqualTo("ENDED"));
+    }
+
     /** Waits for the approval in the registration service's demo mailbox and returns its access code. */
     private static String accessCodeMailedTo(String email) {
         Http mailbox = new Http(stack.url(App.REGISTRATION.name()));
