@@ -2,6 +2,8 @@ package dev.hybridconf.streaming.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doReturn;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import dev.hybridconf.contracts.streaming.MeetingEnded;
 import dev.hybridconf.contracts.streaming.MeetingStarted;
@@ -48,6 +51,7 @@ import dev.hybridconf.testinfra.KafkaProbe;
 import dev.hybridconf.testinfra.PlatformInfrastructure;
 import dev.hybridconf.testinfra.TestTokens;
 import dev.hybridconf.testinfra.TranslationAssertions;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -93,6 +97,12 @@ class ZoomWebhooksOnEmulatorTests {
 
     @Autowired
     AdjustableClock clock;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @MockitoSpyBean
+    WebhookHandOff handOff;
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final KafkaProbe kafka = KafkaProbe.shared();
@@ -149,6 +159,8 @@ class ZoomWebhooksOnEmulatorTests {
         handedOverUpTo(session, barrier(session));
         await().atMost(DEADLINE).until(() -> consumedBarrier(session));
         assertThat(sessionField(session, "live")).isEqualTo("ENDED");
+        assertThat(meters.counter("zoom.webhooks.consumed", "event", "meeting.started", "outcome", "stale").count())
+                .as("the late start reached the consumer and was found stale").isEqualTo(1);
         long startedEvents = kafka.readUntil(topics.physical("streaming.events"), Duration.ofSeconds(5),
                 records -> records.stream().anyMatch(isEvent(session, MeetingEnded.TYPE))).stream()
                 .filter(isEvent(session, MeetingStarted.TYPE)).count();
@@ -194,6 +206,24 @@ class ZoomWebhooksOnEmulatorTests {
         List<String> handedOver = handedOverUpTo(session, barrier(session));
         assertThat(handedOver).containsExactly("meeting.started", "meeting.participant_joined",
                 "meeting.sharing_started");
+    }
+
+    @Test
+    void whenKafkaDoesNotAcknowledgeTheEndpointAnswers503AndZoomsRetryIsAcceptedAfterwards() throws Exception {
+        Fixture session = session("host5@hybridconf.example");
+        String body = "{\"event\":\"meeting.started\",\"event_ts\":" + System.currentTimeMillis()
+                + ",\"payload\":{\"object\":{\"id\":\"" + session.meetingId() + "\",\"uuid\":\"u-"
+                + UUID.randomUUID() + "\",\"start_time\":\"" + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+                + "\"}}}";
+        String timestamp = now();
+        doReturn(false).doCallRealMethod().when(handOff).send(any(), any());
+
+        HttpResponse<String> refused = post(body, timestamp, ZoomEmulatorServer.WEBHOOK_SECRET);
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.body()).contains("webhook-not-accepted");
+        assertThat(post(body, timestamp, ZoomEmulatorServer.WEBHOOK_SECRET).statusCode())
+                .as("the retry is no replay: the refused attempt left no marker").isEqualTo(200);
+        await().atMost(DEADLINE).until(() -> "LIVE".equals(sessionField(session, "live")));
     }
 
     @Test
