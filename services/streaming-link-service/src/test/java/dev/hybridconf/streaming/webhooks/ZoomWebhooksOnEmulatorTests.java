@@ -227,6 +227,18 @@ class ZoomWebhooksOnEmulatorTests {
     }
 
     @Test
+    void aWebhookOfAMeetingThePlatformDoesNotKnowIsAcceptedCountedAndSkipped() throws Exception {
+        double before = meters.counter("zoom.webhooks.consumed", "event", "meeting.started", "outcome",
+                "unknown-meeting").count();
+        String body = "{\"event\":\"meeting.started\",\"event_ts\":" + System.currentTimeMillis()
+                + ",\"payload\":{\"object\":{\"id\":\"99999999999\",\"uuid\":\"x\",\"start_time\":\""
+                + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\"}}}";
+        assertThat(post(body, now(), ZoomEmulatorServer.WEBHOOK_SECRET).statusCode()).isEqualTo(200);
+        await().atMost(DEADLINE).until(() -> meters.counter("zoom.webhooks.consumed", "event", "meeting.started",
+                "outcome", "unknown-meeting").count() > before);
+    }
+
+    @Test
     void theUrlValidationIsAnsweredWithTheTokenEncryptedWithTheSecret() throws Exception {
         JsonNode results = EMULATOR.admin("POST", "/webhooks/url-validation", Map.of("url", webhookUrl()));
         JsonNode result = results.isArray() ? results.get(0) : results;
