@@ -1,0 +1,153 @@
+package dev.hybridconf.streaming.webhooks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.hybridconf.contracts.streaming.ZoomWebhookReceived;
+import dev.hybridconf.kit.redis.RedisStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code POST /webhooks/zoom}: Zoom's calls, authenticated by their signature over the raw body. Verified events
+ * are handed to the internal topic {@code streaming.zoom-webhooks} and answered 200 once the broker has them; the
+ * work happens in {@link ZoomWebhookListener}. Replay rule: a signature seen before is a captured request sent again
+ * (Zoom signs every delivery afresh) and is refused 409; the same event with a fresh valid signature is Zoom
+ * redelivering and is answered 200 without a second hand-over, so Zoom stops retrying.
+ */
+@RestController
+class ZoomWebhookController {
+
+    static final String SIGNATURE = "x-zm-signature";
+    static final String TIMESTAMP = "x-zm-request-timestamp";
+
+    private static final Logger log = LoggerFactory.getLogger(ZoomWebhookController.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final WebhookProperties settings;
+    private final WebhookHandOff handOff;
+    private final WebhookKeys keys;
+    private final UnifiedJedis redis;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    ZoomWebhookController(WebhookProperties settings, WebhookHandOff handOff, WebhookKeys keys, RedisStore store,
+            Clock clock, MeterRegistry meters) {
+        this.settings = settings;
+        this.handOff = handOff;
+        this.keys = keys;
+        this.redis = store.redis();
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    @PostMapping(path = "/webhooks/zoom", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> receive(HttpServletRequest request) throws IOException {
+        if (!settings.configured()) {
+            count("unknown", "not-configured");
+            throw WebhookProblem.notConfigured();
+        }
+        byte[] body = request.getInputStream().readAllBytes();
+        String timestamp = request.getHeader(TIMESTAMP);
+        String signature = request.getHeader(SIGNATURE);
+        if (!ZoomSignature.matches(settings.secretToken(), timestamp, body, signature)) {
+            count("unknown", "bad-signature");
+            throw WebhookProblem.badSignature();
+        }
+        if (!fresh(timestamp)) {
+            count("unknown", "stale");
+            throw WebhookProblem.stale(settings.maxAge().toSeconds());
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (JacksonException e) {
+            root = null;
+        }
+        if (root == null || !root.isObject() || ZoomPayloads.event(root) == null) {
+            count("unknown", "malformed");
+            throw WebhookProblem.malformed();
+        }
+        String event = ZoomPayloads.event(root);
+        if (ZoomPayloads.URL_VALIDATION.equals(event)) {
+            String plainToken = ZoomPayloads.text(root.path("payload").path("plainToken"));
+            if (plainToken == null || plainToken.isBlank()) {
+                count(event, "malformed");
+                throw WebhookProblem.malformed();
+            }
+            count(event, "validated");
+            return ResponseEntity.ok(Map.of("plainToken", plainToken, "encryptedToken",
+                    ZoomSignature.hmacHex(settings.secretToken(), plainToken.getBytes(StandardCharsets.UTF_8))));
+        }
+
+        // Replays: claim the markers first (atomic across replicas), release them if Kafka does not take the event.
+        String signatureKey = keys.seenSignature(signature.trim());
+        Duration signatureWindow = settings.maxAge().multipliedBy(2).plusMinutes(1);
+        if (!claim(signatureKey, signatureWindow)) {
+            count(event, "replayed");
+            throw WebhookProblem.replayed();
+        }
+        String bodyHash = ZoomSignature.sha256Hex(body);
+        String eventKey = keys.seenEvent(bodyHash);
+        if (!claim(eventKey, settings.replayWindow())) {
+            count(event, "duplicate");
+            return ResponseEntity.ok(Map.of("status", "duplicate"));
+        }
+        Optional<ZoomWebhookReceived> received = ZoomPayloads.read(root);
+        if (received.isEmpty()) {
+            count(event, "ignored");
+            return ResponseEntity.ok(Map.of("status", "ignored"));
+        }
+        // The same body always gives the same event id: the consumer applies a redelivered event once.
+        UUID eventId = UUID.nameUUIDFromBytes(bodyHash.getBytes(StandardCharsets.US_ASCII));
+        if (!handOff.send(eventId, received.get())) {
+            redis.del(signatureKey, eventKey);
+            count(event, "not-accepted");
+            throw WebhookProblem.notHandedOver();
+        }
+        count(event, "accepted");
+        return ResponseEntity.ok(Map.of("status", "accepted"));
+    }
+
+    private boolean fresh(String timestamp) {
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp.trim());
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        Instant sent = Instant.ofEpochSecond(seconds);
+        Duration age = Duration.between(sent, clock.instant()).abs();
+        return age.compareTo(settings.maxAge()) <= 0;
+    }
+
+    private boolean claim(String key, Duration ttl) {
+        return "OK".equals(redis.set(key, "1", SetParams.setParams().nx().ex(Math.max(1, ttl.toSeconds()))));
+    }
+
+    private void count(String event, String outcome) {
+        meters.counter("zoom.webhooks.received", "event", event, "outcome", outcome).increment();
+        if (!"accepted".equals(outcome) && !"validated".equals(outcome)) {
+            log.info("Zoom webhook {}: {}", event, outcome);
+        }
+    }
+}
