@@ -2,12 +2,11 @@ package dev.hybridconf.streaming.registrants;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -277,7 +276,7 @@ public class RegistrantSync {
         List<Registrant> registrants = new ArrayList<>(batch.size());
         for (String registrationId : batch) {
             Registrant registrant = identity.registrant(registrationId);
-            byEmail.put(registrant.email().toLowerCase(java.util.Locale.ROOT), registrationId);
+            byEmail.put(registrant.email().toLowerCase(Locale.ROOT), registrationId);
             registrants.add(registrant);
         }
         List<RegisteredParticipant> answer;
@@ -296,7 +295,7 @@ public class RegistrantSync {
         Map<String, String> ids = new LinkedHashMap<>();
         for (RegisteredParticipant registered : answer) {
             String registrationId = registered.email() == null ? null
-                    : byEmail.get(registered.email().toLowerCase(java.util.Locale.ROOT));
+                    : byEmail.get(registered.email().toLowerCase(Locale.ROOT));
             if (registrationId == null || registered.registrantId() == null || registered.joinUrl() == null) {
                 continue;
             }
@@ -314,12 +313,13 @@ public class RegistrantSync {
 
     private void removeRegistrants(String sessionId, String meetingId, List<String> registrationIds,
             Map<String, JoinLink> registered) {
-        AbstractTransaction tx = redis.multi();
-        tx.hdel(keys.registrants(sessionId), registrationIds.toArray(String[]::new));
-        tx.hdel(keys.registrantIds(meetingId),
-                registrationIds.stream().map(id -> registered.get(id).registrantId()).toArray(String[]::new));
-        tx.exec();
-        tx.close();
+        // AtomicWrite has no HDEL: a MULTI/EXEC removes both sides of the mapping at once.
+        try (AbstractTransaction tx = redis.multi()) {
+            tx.hdel(keys.registrants(sessionId), registrationIds.toArray(String[]::new));
+            tx.hdel(keys.registrantIds(meetingId),
+                    registrationIds.stream().map(id -> registered.get(id).registrantId()).toArray(String[]::new));
+            tx.exec();
+        }
     }
 
     /** When the session's current partial batch started waiting (set now if it was not waiting). */
@@ -348,10 +348,5 @@ public class RegistrantSync {
 
     private String failuresKey() {
         return keys.space().key("registrant-sync", "failures");
-    }
-
-    /** When the partial batch of a session is sent at the latest (for docs and tests). */
-    Instant lingerDeadline(long waitingSince) {
-        return Instant.ofEpochMilli(waitingSince + properties.batchLinger().toMillis());
     }
 }

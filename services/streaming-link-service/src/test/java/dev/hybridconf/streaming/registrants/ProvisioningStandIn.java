@@ -42,6 +42,14 @@ public final class ProvisioningStandIn {
 
     /** A session as provisioned: meeting on the emulator, hash PROVISIONED, marked due. */
     public Provisioned provisioned(String kind, Instant start, Duration length, String hostUserId) {
+        return provisioned(kind, start, length, hostUserId, true);
+    }
+
+    /**
+     * As {@link #provisioned(String, Instant, Duration, String)}; with {@code markDue} false the session is
+     * neither in {@code sessions:all-remote} nor due, so the sync never registers anyone in it.
+     */
+    public Provisioned provisioned(String kind, Instant start, Duration length, String hostUserId, boolean markDue) {
         String sessionId = UUID.randomUUID().toString();
         ZoomMeeting meeting = zoom.createMeeting(hostUserId, new MeetingRequest(kind + " " + sessionId,
                 MeetingRequest.SCHEDULED_MEETING, start.truncatedTo(ChronoUnit.SECONDS), (int) length.toMinutes(),
@@ -55,10 +63,12 @@ public final class ProvisioningStandIn {
         hash.put("provisionedVersion", "1");
         redis.hset(keys.session(sessionId), hash);
         redis.set(keys.meeting(meetingId), sessionId);
-        if ("ALL_REMOTE".equals(hash.get("audience"))) {
+        if (markDue && "ALL_REMOTE".equals(hash.get("audience"))) {
             redis.sadd(keys.allRemoteSessions(), sessionId);
         }
-        redis.zadd(keys.registrantsDirty(), clock.millis(), sessionId);
+        if (markDue) {
+            redis.zadd(keys.registrantsDirty(), clock.millis(), sessionId);
+        }
         made.add(sessionId);
         return new Provisioned(sessionId, meetingId);
     }
