@@ -213,6 +213,58 @@ class JoinTests {
     }
 
     @Test
+    void aStormOfJoinsIsAnsweredFromRedisAloneWithEveryoneGettingTheirOwnLink() throws Exception {
+        var plenary = provisioning.provisioned("PLENARY", clock.instant().plus(Duration.ofMinutes(1)),
+                Duration.ofMinutes(60), "host2@hybridconf.example");
+        List<String> people = java.util.stream.IntStream.range(0, 60).mapToObj(i -> id()).toList();
+        List<CloudEvent> approvals = people.stream().map(id -> events.registration(new RegistrationApproved(id,
+                "REMOTE", "en", null, null, List.of("participant")))).toList();
+        events.registrationEvents(approvals);
+        await().atMost(DEADLINE).until(() -> people.stream()
+                .allMatch(id -> store.redis().hexists(keys.registrants(plenary.sessionId()), id)));
+        await().atMost(DEADLINE).until(() -> store.redis().zscore(keys.registrantsDirty(), plenary.sessionId()) == null);
+        List<String> tokens = people.stream().map(id -> TOKENS.token(id, "participant")).toList();
+        long callsBefore = totalEmulatorCalls();
+        int requests = 1200;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(24);
+        long[] latencies = new long[requests];
+        java.util.Set<String> links = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+        long began = System.nanoTime();
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                int n = i;
+                done.add(pool.submit(() -> {
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> answer = join(plenary.sessionId(), tokens.get(n % tokens.size()), "en");
+                    latencies[n] = System.nanoTime() - t0;
+                    if (answer.statusCode() == 200) {
+                        links.add(JSON.readTree(answer.body()).path("joinUrl").asString());
+                    } else {
+                        failures.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (var future : done) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        java.util.Arrays.sort(latencies);
+        System.out.printf("join storm: %d requests, 24 clients, %.0f req/s, p50 %.1f ms, p99 %.1f ms, %d errors%n",
+                requests, requests / seconds, latencies[requests / 2] / 1e6, latencies[requests * 99 / 100] / 1e6,
+                failures.get());
+
+        assertThat(failures.get()).isZero();
+        assertThat(links).as("each of the 60 got their own link").hasSize(60);
+        assertThat(totalEmulatorCalls()).isEqualTo(callsBefore);
+    }
+
+    @Test
     void everyJoinMessageIsWrittenInEnglishFrenchAndSpanish() {
         TranslationAssertions.assertCompleteInEnglishFrenchAndSpanish("i18n/messages");
     }
