@@ -21,6 +21,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.hybridconf.contracts.CloudEvent;
+import dev.hybridconf.contracts.registration.AttendanceChanged;
+import dev.hybridconf.contracts.registration.LanguageChanged;
 import dev.hybridconf.contracts.registration.ParticipantErased;
 import dev.hybridconf.contracts.registration.RegistrationApproved;
 import dev.hybridconf.contracts.registration.RegistrationCancelled;
@@ -99,6 +101,7 @@ class BreakoutRegistrantsTests {
     @AfterEach
     void tearDown() {
         provisioning.retireAll();
+        store.redis().del(keys.remoteParticipants());
         events.close();
     }
 
@@ -156,6 +159,34 @@ class BreakoutRegistrantsTests {
         assertThat(emitted).filteredOn(r -> sessionId.equals(r.key())).hasSizeGreaterThanOrEqualTo(2)
                 .allSatisfy(r -> EventSchemaAssertions.assertValidEvent(r.value()));
         assertThat(emitted).noneMatch(r -> r.value().contains(erased));
+    }
+
+    @Test
+    void switchingToInPersonCancelsThePlenaryRegistrantAndSwitchingBackRegistersAFreshOne() {
+        var plenary = provisioning.provisioned("PLENARY", clock.instant().plus(Duration.ofMinutes(10)),
+                Duration.ofMinutes(60), "host5@hybridconf.example");
+        String switcher = id();
+        events.registrationEvents(List.of(events.registration(new RegistrationApproved(switcher, "REMOTE", "en", null,
+                null, List.of("participant")))));
+        await().atMost(DEADLINE).until(() -> registered(plenary.sessionId()).containsKey(switcher));
+        String firstLink = registered(plenary.sessionId()).get(switcher);
+
+        CloudEvent toRoom = events.registration(new AttendanceChanged(switcher, "REMOTE", "IN_PERSON", "APPROVED"));
+        events.registrationEvents(List.of(toRoom, toRoom,
+                events.registration(new LanguageChanged(switcher, "es", "fr"))));
+
+        await().atMost(DEADLINE).until(() -> !registered(plenary.sessionId()).containsKey(switcher));
+        assertThat(zoomStatuses(plenary.meetingId())).containsEntry(switcher, "cancelled");
+        assertThat(store.redis().hgetAll(keys.participant(switcher))).containsEntry("attendanceMode", "IN_PERSON")
+                .containsEntry("preferredLanguage", "es").containsEntry("interpretationLanguage", "fr");
+
+        events.registrationEvents(List.of(events.registration(
+                new AttendanceChanged(switcher, "IN_PERSON", "REMOTE", "APPROVED"))));
+
+        await().atMost(DEADLINE).until(() -> registered(plenary.sessionId()).containsKey(switcher));
+        assertThat(registered(plenary.sessionId()).get(switcher)).as("a new personal link").isNotEqualTo(firstLink);
+        assertThat(EMULATOR.admin("/meetings/" + plenary.meetingId() + "/registrants")).extracting(
+                r -> r.path("status").asString()).containsExactlyInAnyOrder("cancelled", "approved");
     }
 
     private static String id() {
