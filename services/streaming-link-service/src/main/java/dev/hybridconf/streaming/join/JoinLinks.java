@@ -1,0 +1,128 @@
+package dev.hybridconf.streaming.join;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import dev.hybridconf.kit.errors.ProblemMessages;
+import dev.hybridconf.kit.redis.RedisStore;
+import dev.hybridconf.streaming.catalog.JoinLink;
+import dev.hybridconf.streaming.catalog.SessionView;
+import dev.hybridconf.streaming.catalog.StreamingKeys;
+import dev.hybridconf.streaming.participants.ParticipantCopy;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Answers a participant's join link from precomputed data: the session hash, the caller's own entry of
+ * {@code registrants:{sessionId}}, their participant copy and enrolment, read in one pipelined round trip.
+ * The link is looked up by the caller's own registration id, so nobody can reach another participant's link.
+ */
+@Component
+public class JoinLinks {
+
+    /** Hash field of {@code session:{id}}: the session's interpretation channels, comma-separated (optional). */
+    public static final String INTERPRETATION_LANGUAGES = "interpretationLanguages";
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final UnifiedJedis redis;
+    private final StreamingKeys keys;
+    private final JoinProperties properties;
+    private final Clock clock;
+
+    JoinLinks(RedisStore store, StreamingKeys keys, JoinProperties properties, Clock clock) {
+        this.redis = store.redis();
+        this.keys = keys;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public JoinAnswer join(String sessionId, String registrationId, Locale locale) {
+        Response<Map<String, String>> sessionHash;
+        Response<String> linkJson;
+        Response<Map<String, String>> participantHash;
+        Response<Boolean> remote;
+        Response<Boolean> enrolled;
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            sessionHash = pipeline.hgetAll(keys.session(sessionId));
+            linkJson = pipeline.hget(keys.registrants(sessionId), registrationId);
+            participantHash = pipeline.hgetAll(keys.participant(registrationId));
+            remote = pipeline.sismember(keys.remoteParticipants(), registrationId);
+            enrolled = pipeline.sismember(keys.enrolled(sessionId), registrationId);
+            pipeline.sync();
+        }
+        SessionView session = SessionView.fromHash(sessionId, sessionHash.get());
+        if (session == null || session.cancelled() || !session.needsMeeting()
+                || List.of("REMOVED", "NOT_NEEDED").contains(session.provisioning())) {
+            throw JoinProblem.unknownSession();
+        }
+        Map<String, String> participant = participantHash.get();
+        boolean mayAttend = Boolean.TRUE.equals(remote.get())
+                && ParticipantCopy.APPROVED.equals(participant.get(ParticipantCopy.STATUS))
+                && (SessionView.ALL_REMOTE.equals(session.audience()) || Boolean.TRUE.equals(enrolled.get()));
+        if (!mayAttend) {
+            throw JoinProblem.notEnrolled();
+        }
+        Instant now = clock.instant();
+        Instant opensAt = session.start().minus(properties.opensBefore());
+        if (now.isBefore(opensAt)) {
+            throw JoinProblem.notOpen(opensAt);
+        }
+        if (session.end() != null && now.isAfter(session.end())) {
+            throw JoinProblem.closed(session.end());
+        }
+        if (!session.provisioned()) {
+            throw JoinProblem.notReady(properties.retryAfter());
+        }
+        JoinLink link = linkJson.get() == null ? null : JSON.readValue(linkJson.get(), JoinLink.class);
+        if (link == null || !session.meetingId().equals(link.meetingId()) || link.joinUrl() == null) {
+            throw JoinProblem.notReady(properties.retryAfter());
+        }
+        String languages = sessionHash.get().get(INTERPRETATION_LANGUAGES);
+        String yourLanguage = participant.get(ParticipantCopy.INTERPRETATION_LANGUAGE);
+        return new JoinAnswer(sessionId, title(session.titleJson(), locale), session.start(), session.end(),
+                session.timeZone(), link.joinUrl(), new JoinAnswer.Interpretation(split(languages),
+                        yourLanguage == null || yourLanguage.isBlank() ? null : yourLanguage));
+    }
+
+    /** The title in the caller's language (en, fr, es), else English, else any language the programme has. */
+    static String title(String titleJson, Locale locale) {
+        JsonNode titles;
+        try {
+            titles = JSON.readTree(titleJson == null ? "{}" : titleJson);
+        } catch (RuntimeException e) {
+            return titleJson;
+        }
+        if (titles.isString()) {
+            return titles.asString();
+        }
+        String language = ProblemMessages.supported(locale).getLanguage();
+        for (String candidate : List.of(language, "en")) {
+            JsonNode text = titles.get(candidate);
+            if (text != null && text.isString() && !text.asString().isBlank()) {
+                return text.asString();
+            }
+        }
+        for (JsonNode text : titles) {
+            if (text.isString()) {
+                return text.asString();
+            }
+        }
+        return "";
+    }
+
+    private static List<String> split(String value) {
+        return value == null || value.isBlank() ? List.of()
+                : Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}

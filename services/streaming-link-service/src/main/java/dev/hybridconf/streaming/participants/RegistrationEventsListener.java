@@ -1,0 +1,66 @@
+package dev.hybridconf.streaming.participants;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import dev.hybridconf.contracts.CloudEvent;
+import dev.hybridconf.contracts.EventCodec;
+import dev.hybridconf.contracts.registration.AttendanceChanged;
+import dev.hybridconf.contracts.registration.LanguageChanged;
+import dev.hybridconf.contracts.registration.ParticipantErased;
+import dev.hybridconf.contracts.registration.RegistrationApproved;
+import dev.hybridconf.contracts.registration.RegistrationCancelled;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Keeps the participant copy from {@code registration.events}: approvals, attendance and language changes,
+ * cancellations and erasures. Other registration types are skipped. Its own consumer group, so that other
+ * listeners of the service on the same topic still see every event.
+ */
+@Component
+class RegistrationEventsListener {
+
+    private static final Logger log = LoggerFactory.getLogger(RegistrationEventsListener.class);
+
+    private final ParticipantCopy participants;
+    private final EventCodec codec;
+    private final MeterRegistry meters;
+
+    RegistrationEventsListener(ParticipantCopy participants, EventCodec codec, MeterRegistry meters) {
+        this.participants = participants;
+        this.codec = codec;
+        this.meters = meters;
+    }
+
+    @KafkaListener(id = "streaming-participants",
+            groupId = "#{@topicNames.group('streaming-link-service')}.participants",
+            topics = "#{@topicNames.physical('registration.events')}")
+    void on(CloudEvent event) {
+        String id = event.id().toString();
+        String outcome = switch (event.type()) {
+            case RegistrationApproved.TYPE -> {
+                RegistrationApproved e = codec.payload(event, RegistrationApproved.class);
+                yield participants.approved(id, e.registrationId(), e.attendanceMode(), e.preferredLanguage(),
+                        e.interpretationLanguage());
+            }
+            case AttendanceChanged.TYPE -> {
+                AttendanceChanged e = codec.payload(event, AttendanceChanged.class);
+                yield participants.attendanceChanged(id, e.registrationId(), e.attendanceMode(), e.status());
+            }
+            case LanguageChanged.TYPE -> {
+                LanguageChanged e = codec.payload(event, LanguageChanged.class);
+                yield participants.languageChanged(id, e.registrationId(), e.preferredLanguage(),
+                        e.interpretationLanguage());
+            }
+            case RegistrationCancelled.TYPE -> participants.cancelled(id,
+                    codec.payload(event, RegistrationCancelled.class).registrationId());
+            case ParticipantErased.TYPE -> participants.erased(id,
+                    codec.payload(event, ParticipantErased.class).registrationId());
+            default -> "skipped";
+        };
+        meters.counter("events.consumed", "type", event.type(), "outcome", outcome).increment();
+        log.debug("Registration event {} ({}): {}", event.id(), event.type(), outcome);
+    }
+}

@@ -1,0 +1,352 @@
+package dev.hybridconf.streaming.registrants;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import dev.hybridconf.contracts.streaming.RegistrantsSynced;
+import dev.hybridconf.kit.redis.AtomicWrite;
+import dev.hybridconf.kit.redis.RedisStore;
+import dev.hybridconf.streaming.catalog.JoinLink;
+import dev.hybridconf.streaming.catalog.SessionView;
+import dev.hybridconf.streaming.catalog.Sessions;
+import dev.hybridconf.streaming.catalog.StreamingKeys;
+import dev.hybridconf.streaming.join.JoinProperties;
+import dev.hybridconf.streaming.zoom.Registrant;
+import dev.hybridconf.streaming.zoom.RegistrantRef;
+import dev.hybridconf.streaming.zoom.RegisteredParticipant;
+import dev.hybridconf.streaming.zoom.ZoomBatchIncompleteException;
+import dev.hybridconf.streaming.zoom.ZoomClient;
+import dev.hybridconf.streaming.zoom.ZoomException;
+import dev.hybridconf.streaming.zoom.ZoomKind;
+import dev.hybridconf.streaming.zoom.ZoomNotFoundException;
+import io.micrometer.core.instrument.MeterRegistry;
+import redis.clients.jedis.AbstractTransaction;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.resps.Tuple;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Makes each due session's Zoom registrants match who may attend it. Runs on every replica; a session is
+ * synchronised by one replica at a time (a lock, plus a lease: its due time is pushed past the lock's life so a
+ * crashed replica's session comes due again by itself).
+ *
+ * <p>A pass, for a provisioned session: desired = every approved remote participant (audience
+ * {@code ALL_REMOTE}) or the enrolled ones among them ({@code ENROLLED}); registered = the entries of
+ * {@code registrants:{sessionId}} issued for the current meeting. Extra registrants are cancelled (30 a call)
+ * and removed; missing ones are added in full batches of 30, and a partial remainder waits until it has waited
+ * {@code batch-linger} or the session is within its join window, so approvals trickling in cost one call per
+ * 30 people. Each batch's join links are stored in one atomic step as soon as Zoom answers it; a retried batch
+ * cannot create a second registrant because each participant's address is deterministic and Zoom answers the
+ * existing registration. A pass that changed something emits {@code streaming.registrants-synced.v1}; a
+ * failed pass leaves the session due after an exponential back-off.
+ */
+@Component
+public class RegistrantSync {
+
+    private static final Logger log = LoggerFactory.getLogger(RegistrantSync.class);
+
+    /** Claims a due session: pushes its due time to the lease end, if it is (still) due. */
+    private static final String CLAIM = """
+            local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
+            if not score or tonumber(score) > tonumber(ARGV[2]) then return nil end
+            redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
+            return ARGV[3]""";
+
+    /**
+     * Ends a pass: if nobody marked the session meanwhile (its score is still the lease), it is done (removed)
+     * or due again at ARGV[3]; if it was marked, it stays due at the earlier of the two.
+     */
+    private static final String SETTLE = """
+            local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
+            local next = tonumber(ARGV[3])
+            if score and tonumber(score) ~= tonumber(ARGV[2]) then
+              if next >= 0 and next < tonumber(score) then redis.call('ZADD', KEYS[1], next, ARGV[1]) end
+              return 0
+            end
+            if next >= 0 then redis.call('ZADD', KEYS[1], next, ARGV[1]) else redis.call('ZREM', KEYS[1], ARGV[1]) end
+            return 1""";
+
+    private static final String RELEASE = """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+            return 0""";
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final RedisStore store;
+    private final UnifiedJedis redis;
+    private final StreamingKeys keys;
+    private final Sessions sessions;
+    private final ZoomClient zoom;
+    private final RegistrantIdentity identity;
+    private final RegistrantSyncProperties properties;
+    private final JoinProperties join;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    RegistrantSync(RedisStore store, StreamingKeys keys, Sessions sessions, ZoomClient zoom,
+            RegistrantIdentity identity, RegistrantSyncProperties properties, JoinProperties join, Clock clock,
+            MeterRegistry meters) {
+        this.store = store;
+        this.redis = store.redis();
+        this.keys = keys;
+        this.sessions = sessions;
+        this.zoom = zoom;
+        this.identity = identity;
+        this.properties = properties;
+        this.join = join;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /** What one pass did. */
+    public record Pass(String sessionId, int added, int cancelled, int registered, int calls, boolean held) {
+    }
+
+    @Scheduled(fixedDelayString = "${platform.streaming.registrants.poll-interval:1s}",
+            initialDelayString = "${platform.streaming.registrants.poll-interval:1s}")
+    void poll() {
+        try {
+            drainDue();
+        } catch (RuntimeException e) {
+            // Redis away or shutting down: the due sessions stay due, the next poll tries again.
+            log.warn("Registrant sync poll failed; will retry: {}", e.toString());
+        }
+    }
+
+    /** Synchronises every session due now that no other replica holds; answers the passes made. */
+    public List<Pass> drainDue() {
+        long now = clock.millis();
+        List<Tuple> due = redis.zrangeByScoreWithScores(keys.registrantsDirty(), 0, now, 0,
+                properties.sessionsPerPoll());
+        List<Pass> passes = new ArrayList<>();
+        for (Tuple session : due) {
+            Pass pass = syncIfFree(session.getElement());
+            if (pass != null) {
+                passes.add(pass);
+            }
+        }
+        return passes;
+    }
+
+    private Pass syncIfFree(String sessionId) {
+        String lock = lockKey(sessionId);
+        String owner = UUID.randomUUID().toString();
+        if (!"OK".equals(redis.set(lock, owner, SetParams.setParams().nx().px(properties.lockTtl().toMillis())))) {
+            return null;
+        }
+        try {
+            long now = clock.millis();
+            long lease = now + properties.lockTtl().toMillis();
+            Object claimed = redis.eval(CLAIM, List.of(keys.registrantsDirty()),
+                    List.of(sessionId, Long.toString(now), Long.toString(lease)));
+            if (claimed == null) {
+                return null;
+            }
+            long next;
+            Pass pass = null;
+            try {
+                Outcome outcome = sync(sessionId);
+                pass = outcome.pass();
+                next = outcome.nextDue();
+                redis.hdel(failuresKey(), sessionId);
+                meters.counter("streaming.registrants.sync", "outcome", outcome.pass() == null ? "idle"
+                        : outcome.pass().held() ? "held" : "synced").increment();
+            } catch (ZoomException e) {
+                long failures = redis.hincrBy(failuresKey(), sessionId, 1);
+                next = clock.millis() + backoff(failures);
+                meters.counter("streaming.registrants.sync", "outcome", "failed").increment();
+                log.warn("Registrant sync of session {} failed ({} in a row), retrying in {} ms: {}", sessionId,
+                        failures, next - clock.millis(), e.getMessage());
+            }
+            redis.eval(SETTLE, List.of(keys.registrantsDirty()),
+                    List.of(sessionId, Long.toString(lease), Long.toString(next)));
+            return pass;
+        } finally {
+            redis.eval(RELEASE, List.of(lock), List.of(owner));
+        }
+    }
+
+    private record Outcome(Pass pass, long nextDue) {
+    }
+
+    private Outcome sync(String sessionId) {
+        SessionView session = sessions.find(sessionId).orElse(null);
+        if (session == null || session.cancelled() || !session.needsMeeting() || !session.provisioned()) {
+            // Provisioning marks the session due again when its meeting is (re)created.
+            redis.del(waitingKey(sessionId));
+            return new Outcome(null, -1);
+        }
+        ZoomKind kind = "WEBINAR".equals(session.zoomKind()) ? ZoomKind.WEBINAR : ZoomKind.MEETING;
+        String meetingId = session.meetingId();
+        long meeting = Long.parseLong(meetingId);
+
+        Set<String> desired = SessionView.ALL_REMOTE.equals(session.audience())
+                ? redis.smembers(keys.remoteParticipants())
+                : redis.sinter(keys.enrolled(sessionId), keys.remoteParticipants());
+        Map<String, JoinLink> registered = new HashMap<>();
+        redis.hgetAll(keys.registrants(sessionId)).forEach((registrationId, json) -> {
+            JoinLink link = JSON.readValue(json, JoinLink.class);
+            if (meetingId.equals(link.meetingId())) {
+                registered.put(registrationId, link);
+            }
+        });
+
+        int calls = 0;
+        int cancelled = 0;
+        List<String> extra = new ArrayList<>(new TreeSet<>(registered.keySet()));
+        extra.removeAll(desired);
+        for (int from = 0; from < extra.size(); from += ZoomClient.BATCH_SIZE) {
+            List<String> batch = extra.subList(from, Math.min(extra.size(), from + ZoomClient.BATCH_SIZE));
+            List<RegistrantRef> refs = batch.stream()
+                    .map(id -> new RegistrantRef(registered.get(id).registrantId(), identity.email(id))).toList();
+            try {
+                calls++;
+                zoom.cancelRegistrants(kind, meeting, refs);
+            } catch (ZoomNotFoundException gone) {
+                // The meeting is gone: nothing is left to cancel there.
+            }
+            removeRegistrants(sessionId, meetingId, batch, registered);
+            cancelled += batch.size();
+        }
+
+        List<String> missing = new ArrayList<>(new TreeSet<>(desired));
+        missing.removeAll(registered.keySet());
+        long now = clock.millis();
+        int full = missing.size() / ZoomClient.BATCH_SIZE * ZoomClient.BATCH_SIZE;
+        boolean remainder = missing.size() > full;
+        long nextDue = -1;
+        boolean held = false;
+        int toSend = full;
+        if (remainder) {
+            long waitingSince = waitingSince(sessionId, now);
+            long lingerEnds = waitingSince + properties.batchLinger().toMillis();
+            long windowOpens = session.start().minus(join.opensBefore()).toEpochMilli();
+            if (now >= lingerEnds || now >= windowOpens) {
+                toSend = missing.size();
+            } else {
+                held = true;
+                nextDue = Math.min(lingerEnds, windowOpens);
+            }
+        }
+
+        int added = 0;
+        for (int from = 0; from < toSend; from += ZoomClient.BATCH_SIZE) {
+            List<String> batch = missing.subList(from, Math.min(toSend, from + ZoomClient.BATCH_SIZE));
+            calls++;
+            added += addBatch(sessionId, kind, meeting, meetingId, batch);
+        }
+        if (!held) {
+            redis.del(waitingKey(sessionId));
+        }
+        int registeredNow = registered.size() - cancelled + added;
+        Pass pass = new Pass(sessionId, added, cancelled, registeredNow, calls, held);
+        if (added + cancelled > 0) {
+            store.atomically().emit(new RegistrantsSynced(sessionId, meetingId, added, cancelled, registeredNow,
+                    calls)).execute();
+            log.info("Registrants of session {}: {} added, {} cancelled, {} registered, {} Zoom call(s){}", sessionId,
+                    added, cancelled, registeredNow, calls, held ? ", " + (missing.size() - full) + " held" : "");
+        }
+        if (added < toSend && nextDue < 0) {
+            // Zoom left some out of its answer: try them again soon.
+            nextDue = clock.millis() + properties.backoffInitial().toMillis();
+        }
+        return new Outcome(pass, nextDue);
+    }
+
+    /** Registers one batch (one Zoom call) and stores the join links Zoom answered, atomically. */
+    private int addBatch(String sessionId, ZoomKind kind, long meeting, String meetingId, List<String> batch) {
+        Map<String, String> byEmail = new HashMap<>();
+        List<Registrant> registrants = new ArrayList<>(batch.size());
+        for (String registrationId : batch) {
+            Registrant registrant = identity.registrant(registrationId);
+            byEmail.put(registrant.email().toLowerCase(Locale.ROOT), registrationId);
+            registrants.add(registrant);
+        }
+        List<RegisteredParticipant> answer;
+        try {
+            answer = zoom.addRegistrants(kind, meeting, registrants);
+        } catch (ZoomBatchIncompleteException e) {
+            store(sessionId, meetingId, e.registered(), byEmail);
+            throw e.failure();
+        }
+        return store(sessionId, meetingId, answer, byEmail);
+    }
+
+    private int store(String sessionId, String meetingId, List<RegisteredParticipant> answer,
+            Map<String, String> byEmail) {
+        Map<String, String> links = new LinkedHashMap<>();
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (RegisteredParticipant registered : answer) {
+            String registrationId = registered.email() == null ? null
+                    : byEmail.get(registered.email().toLowerCase(Locale.ROOT));
+            if (registrationId == null || registered.registrantId() == null || registered.joinUrl() == null) {
+                continue;
+            }
+            links.put(registrationId, JSON.writeValueAsString(
+                    new JoinLink(meetingId, registered.registrantId(), registered.joinUrl())));
+            ids.put(registered.registrantId(), registrationId);
+        }
+        if (!links.isEmpty()) {
+            AtomicWrite write = store.atomically().hset(keys.registrants(sessionId), links)
+                    .hset(keys.registrantIds(meetingId), ids);
+            write.execute();
+        }
+        return links.size();
+    }
+
+    private void removeRegistrants(String sessionId, String meetingId, List<String> registrationIds,
+            Map<String, JoinLink> registered) {
+        // AtomicWrite has no HDEL: a MULTI/EXEC removes both sides of the mapping at once.
+        try (AbstractTransaction tx = redis.multi()) {
+            tx.hdel(keys.registrants(sessionId), registrationIds.toArray(String[]::new));
+            tx.hdel(keys.registrantIds(meetingId),
+                    registrationIds.stream().map(id -> registered.get(id).registrantId()).toArray(String[]::new));
+            tx.exec();
+        }
+    }
+
+    /** When the session's current partial batch started waiting (set now if it was not waiting). */
+    private long waitingSince(String sessionId, long now) {
+        String key = waitingKey(sessionId);
+        redis.set(key, Long.toString(now), SetParams.setParams().nx().px(Duration.ofDays(2).toMillis()));
+        String since = redis.get(key);
+        return since == null ? now : Long.parseLong(since);
+    }
+
+    private long backoff(long failures) {
+        long initial = properties.backoffInitial().toMillis();
+        long max = properties.backoffMax().toMillis();
+        long delay = initial << Math.min(20, Math.max(0, failures - 1));
+        delay = Math.min(max, delay);
+        return delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
+    }
+
+    private String lockKey(String sessionId) {
+        return keys.space().key("registrant-sync", "lock", sessionId);
+    }
+
+    private String waitingKey(String sessionId) {
+        return keys.space().key("registrant-sync", "waiting", sessionId);
+    }
+
+    private String failuresKey() {
+        return keys.space().key("registrant-sync", "failures");
+    }
+}

@@ -1,0 +1,240 @@
+package dev.hybridconf.streaming.registrants;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.hybridconf.contracts.CloudEvent;
+import dev.hybridconf.contracts.registration.RegistrationApproved;
+import dev.hybridconf.contracts.streaming.RegistrantsSynced;
+import dev.hybridconf.kit.PlatformProperties;
+import dev.hybridconf.kit.messaging.TopicNames;
+import dev.hybridconf.kit.redis.RedisStore;
+import dev.hybridconf.streaming.catalog.StreamingKeys;
+import dev.hybridconf.streaming.emulator.ZoomEmulatorServer;
+import dev.hybridconf.streaming.zoom.ZoomClient;
+import dev.hybridconf.testinfra.AdjustableClock;
+import dev.hybridconf.testinfra.EventSchemaAssertions;
+import dev.hybridconf.testinfra.KafkaProbe;
+import dev.hybridconf.testinfra.PlatformInfrastructure;
+import dev.hybridconf.testinfra.TestTokens;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The registrant sync on real Kafka, Redis and the Zoom emulator: approvals become Zoom registrants in full
+ * batches of 30, redelivery costs nothing, a partial batch waits for the linger, and injected Zoom failures
+ * neither lose nor duplicate anyone.
+ */
+@SpringBootTest(properties = {
+    "platform.streaming.registrants.poll-interval=100ms",
+    "platform.streaming.registrants.batch-linger=1m",
+    "platform.streaming.registrants.backoff-initial=100ms",
+    "platform.streaming.registrants.backoff-max=1s",
+    "platform.zoom.retry.initial-backoff=20ms",
+    "platform.zoom.retry.max-backoff=200ms",
+    "platform.zoom.rate-limits.heavy=40"})
+@PlatformInfrastructure
+@Import(AdjustableClock.Config.class)
+class RegistrantSyncTests {
+
+    static final ZoomEmulatorServer EMULATOR = ZoomEmulatorServer.start();
+    static final Duration DEADLINE = Duration.ofSeconds(60);
+    static final String BATCH = "POST /v2/meetings/{meetingId}/batch_registrants";
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        EMULATOR.register(registry);
+        TestTokens.shared().register(registry);
+    }
+
+    @AfterAll
+    static void stop() {
+        EMULATOR.close();
+    }
+
+    @Autowired
+    ZoomClient zoom;
+
+    @Autowired
+    RedisStore store;
+
+    @Autowired
+    StreamingKeys keys;
+
+    @Autowired
+    TopicNames topics;
+
+    @Autowired
+    PlatformProperties platform;
+
+    @Autowired
+    AdjustableClock clock;
+
+    ProvisioningStandIn provisioning;
+    TestEvents events;
+
+    @BeforeEach
+    void setUp() {
+        provisioning = new ProvisioningStandIn(zoom, store, keys, clock);
+        events = new TestEvents(topics);
+    }
+
+    @AfterEach
+    void tearDown() {
+        EMULATOR.admin("DELETE", "/faults", null);
+        provisioning.retireAll();
+        store.redis().del(keys.remoteParticipants());
+        events.close();
+    }
+
+    @Test
+    void sixHundredApprovedRemoteParticipantsAreRegisteredInTwentyBatchesWithDistinctLinksAndRedeliveryCostsNothing() {
+        var plenary = provisioning.provisioned("PLENARY", clock.instant().plus(Duration.ofDays(3)),
+                Duration.ofMinutes(90), "host1@hybridconf.example");
+        List<String> ids = IntStream.range(0, 600).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        List<CloudEvent> approvals = ids.stream().map(id -> events.registration(
+                new RegistrationApproved(id, "REMOTE", "en", null, null, List.of("participant")))).toList();
+        // In-person participants are not registered in Zoom.
+        List<CloudEvent> inPerson = IntStream.range(0, 5).mapToObj(i -> events.registration(new RegistrationApproved(
+                UUID.randomUUID().toString(), "IN_PERSON", "fr", null, null, List.of("participant")))).toList();
+
+        events.registrationEvents(approvals);
+        events.registrationEvents(inPerson);
+
+        await().atMost(DEADLINE).until(() -> store.redis().hlen(keys.registrants(plenary.sessionId())) == 600);
+        awaitSettled(plenary.sessionId());
+        assertThat(batchCalls(plenary.meetingId())).as("ceil(600/30) batch calls for the meeting").isLessThanOrEqualTo(20);
+        JsonNode registrants = EMULATOR.admin("/meetings/" + plenary.meetingId() + "/registrants");
+        assertThat(registrants).hasSize(600);
+        Set<String> joinUrls = new HashSet<>();
+        registrants.forEach(r -> joinUrls.add(r.path("joinUrl").asString()));
+        assertThat(joinUrls).hasSize(600);
+        Map<String, String> stored = store.redis().hgetAll(keys.registrants(plenary.sessionId()));
+        assertThat(stored.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(stored.values()).allSatisfy(json -> assertThat(joinUrls).anyMatch(json::contains));
+        assertThat(store.redis().hlen(keys.registrantIds(plenary.meetingId()))).isEqualTo(600);
+
+        long callsBefore = totalCalls();
+        events.registrationEvents(approvals);
+        // A fresh approval (new event id) of someone already registered: due again, but nothing to do.
+        events.registrationEvents(List.of(events.registration(
+                new RegistrationApproved(ids.get(0), "REMOTE", "es", null, null, List.of("participant")))));
+        KafkaProbe probe = KafkaProbe.shared();
+        await().atMost(DEADLINE).until(() -> probe.lag(topics.group(platform.serviceName()) + ".participants",
+                topics.physical("registration.events")) == 0);
+        awaitSettled(plenary.sessionId());
+
+        assertThat(totalCalls()).as("no Zoom call after redelivery").isEqualTo(callsBefore);
+        assertThat(EMULATOR.admin("/meetings/" + plenary.meetingId() + "/registrants")).hasSize(600);
+        assertThat(store.redis().hget(keys.participant(ids.get(0)), "preferredLanguage")).isEqualTo("es");
+
+        List<JsonNode> synced = syncedEvents(plenary.sessionId(), 600);
+        assertThat(synced.stream().mapToInt(e -> e.path("data").path("added").asInt()).sum()).isEqualTo(600);
+        assertThat(synced.stream().mapToInt(e -> e.path("data").path("calls").asInt()).sum()).isLessThanOrEqualTo(20);
+    }
+
+    @Test
+    void aPartialBatchWaitsForTheLingerThenGoesInOneCall() {
+        var plenary = provisioning.provisioned("PLENARY", clock.instant().plus(Duration.ofDays(2)),
+                Duration.ofMinutes(60), "host2@hybridconf.example");
+        List<String> ids = IntStream.range(0, 7).mapToObj(i -> UUID.randomUUID().toString()).toList();
+
+        events.registrationEvents(ids.stream().map(id -> events.registration(
+                new RegistrationApproved(id, "REMOTE", "en", null, null, List.of("participant")))).toList());
+        await().atMost(DEADLINE).until(() -> store.redis().scard(keys.remoteParticipants()) == 7
+                && store.redis().exists(keys.space().key("registrant-sync", "waiting", plenary.sessionId())));
+        awaitHeld(plenary.sessionId());
+        assertThat(batchCalls(plenary.meetingId())).as("7 wait for more company").isZero();
+
+        clock.advance(Duration.ofMinutes(2));
+
+        await().atMost(DEADLINE).until(() -> store.redis().hlen(keys.registrants(plenary.sessionId())) == 7);
+        assertThat(batchCalls(plenary.meetingId())).isEqualTo(1);
+    }
+
+    @Test
+    void withOneZoomCallInFiveFailingEveryoneIsRegisteredOnce() {
+        var plenary = provisioning.provisioned("OPENING", clock.instant().plus(Duration.ofMinutes(10)),
+                Duration.ofMinutes(45), "host3@hybridconf.example");
+        EMULATOR.admin("PUT", "/faults", "[{\"path\":\"/v2/**\",\"serverErrorRate\":0.2,\"serverErrorStatus\":503}]");
+        List<String> ids = IntStream.range(0, 95).mapToObj(i -> UUID.randomUUID().toString()).toList();
+
+        events.registrationEvents(ids.stream().map(id -> events.registration(
+                new RegistrationApproved(id, "REMOTE", "en", null, null, List.of("participant")))).toList());
+
+        await().atMost(DEADLINE).until(() -> store.redis().hlen(keys.registrants(plenary.sessionId())) == 95);
+        awaitSettled(plenary.sessionId());
+        JsonNode registrants = EMULATOR.admin("/meetings/" + plenary.meetingId() + "/registrants");
+        List<String> emails = new ArrayList<>();
+        registrants.forEach(r -> emails.add(r.path("email").asString()));
+        assertThat(emails).hasSize(95).doesNotHaveDuplicates();
+        assertThat(EMULATOR.admin("/calls").path("recent").toString()).as("faults were injected").contains("503");
+    }
+
+    /** The session is due again only when its partial batch's linger ends (a minute from now). */
+    private void awaitHeld(String sessionId) {
+        await().atMost(DEADLINE).until(() -> {
+            Double due = store.redis().zscore(keys.registrantsDirty(), sessionId);
+            return due != null && due > clock.millis() + 30_000 && due < clock.millis() + 61_000;
+        });
+    }
+
+    private void awaitSettled(String sessionId) {
+        await().atMost(DEADLINE).until(() -> store.redis().zscore(keys.registrantsDirty(), sessionId) == null);
+    }
+
+    private long batchCalls(String meetingId) {
+        long count = 0;
+        for (JsonNode call : EMULATOR.admin("/calls").path("recent")) {
+            if (call.path("path").asString().equals("/v2/meetings/" + meetingId + "/batch_registrants")) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private long totalCalls() {
+        long total = 0;
+        for (JsonNode row : EMULATOR.admin("/calls").path("endpoints")) {
+            total += row.path("total").asLong();
+        }
+        return total;
+    }
+
+    /** The registrants-synced events of a session on streaming.events (until they add up), each checked against its schema. */
+    private List<JsonNode> syncedEvents(String sessionId, int added) {
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        var records = KafkaProbe.shared().readUntil(topics.physical("streaming.events"), DEADLINE,
+                read -> read.stream().filter(r -> sessionId.equals(r.key()))
+                        .mapToInt(r -> json.readTree(r.value()).path("data").path("added").asInt()).sum() >= added);
+        List<JsonNode> synced = new ArrayList<>();
+        for (var record : records) {
+            EventSchemaAssertions.assertValidEvent(record.value());
+            JsonNode event = json.readTree(record.value());
+            if (RegistrantsSynced.TYPE.equals(event.path("type").asString())
+                    && sessionId.equals(event.path("data").path("sessionId").asString())) {
+                synced.add(event);
+            }
+        }
+        return synced;
+    }
+}
