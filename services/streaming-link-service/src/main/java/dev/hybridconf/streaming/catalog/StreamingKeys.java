@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 import dev.hybridconf.kit.redis.KeySpace;
 
 /**
- * Every Redis key of the streaming-link service, in one place, with the part of the service that
- * writes it. The layout is described in {@code docs/services/streaming-link.md#redis-keys}.
+ * The Redis keys the parts of the streaming-link service share, with the part that writes each. Keys
+ * private to one part (its locks, replay markers, due queues) are built by that part from {@link #space()}.
+ * The whole layout is in {@code docs/services/streaming-link.md#redis-keys}.
  */
 @Component
 public final class StreamingKeys {
