@@ -31,6 +31,7 @@ import dev.hybridconf.streaming.zoom.ZoomException;
 import dev.hybridconf.streaming.zoom.ZoomKind;
 import dev.hybridconf.streaming.zoom.ZoomMeeting;
 import dev.hybridconf.streaming.zoom.ZoomNotFoundException;
+import dev.hybridconf.streaming.zoom.ZoomProperties;
 import dev.hybridconf.streaming.zoom.ZoomRateLimitedException;
 import dev.hybridconf.streaming.zoom.ZoomServerException;
 import dev.hybridconf.streaming.zoom.ZoomUnauthorizedException;
@@ -79,9 +80,10 @@ class Provisioner {
     private final ProvisioningProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final java.time.Duration zoomCallTimeout;
 
     Provisioner(RedisStore store, ProvisioningKeys own, HostPool hosts, ZoomClient zoom,
-            ProvisioningProperties properties, Clock clock, MeterRegistry meters) {
+            ProvisioningProperties properties, Clock clock, MeterRegistry meters, ZoomProperties zoomProperties) {
         this.store = store;
         this.redis = store.redis();
         this.keys = own.streaming();
@@ -91,6 +93,7 @@ class Provisioner {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
+        this.zoomCallTimeout = zoomProperties.timeouts().call();
     }
 
     /** Works on the session if no other replica does; answers the outcome, or {@code busy}. */
@@ -353,13 +356,20 @@ class Provisioner {
             reason = ZOOM_REJECTED;
             retryAt = clock.instant().plus(properties.backoff(attempts));
         }
+        if (failure.mayHaveReachedZoom() && failure.endpoint().dailyCapped()) {
+            // A create or update Zoom may still be working on: look for its result only after Zoom has had the
+            // time a call may take, so that the lookup does not miss a meeting that is being created.
+            Instant settled = clock.instant().plus(zoomCallTimeout);
+            retryAt = retryAt.isBefore(settled) ? settled : retryAt;
+        }
+        Instant again = retryAt;
         String detail = failure.getMessage() == null ? reason : failure.getMessage();
         String shortDetail = detail.length() > 300 ? detail.substring(0, 300) : detail;
         commit(id, revision, write -> {
             write.hset(keys.session(id), Map.of("provisioning", "FAILED", "failureReason", reason,
                     "failureDetail", shortDetail, "attempts", Integer.toString(attempts)));
-            write.emit(new ProvisioningFailed(id, session.conferenceId(), reason, shortDetail, attempts, retryAt));
-        }, retryAt);
+            write.emit(new ProvisioningFailed(id, session.conferenceId(), reason, shortDetail, attempts, again));
+        }, again);
         log.warn("Provisioning session {} failed ({}), attempt {}, again at {}: {}", id, reason, attempts, retryAt,
                 shortDetail);
         meters.counter("streaming.provisioning.failures", "reason", reason).increment();
