@@ -60,6 +60,9 @@ class HostPoolTests {
     @Autowired
     Sessions sessions;
 
+    @Autowired
+    dev.hybridconf.streaming.hosts.HostPool pool;
+
     @LocalServerPort
     int port;
 
@@ -130,6 +133,35 @@ class HostPoolTests {
         assertThat(busy.status()).isEqualTo(409);
         assertThat(busy.json().path("type").asString()).endsWith("/host-has-sessions");
         assertThat(busy.json().path("detail").asString()).contains("todavía tiene 1 sesiones");
+    }
+
+    @Test
+    void replicasAssigningOneSlotAtOnceNeverGiveAHostTwoSessions() throws Exception {
+        Instant start = Instant.parse("2027-12-01T09:00:00Z");
+        Instant end = start.plus(Duration.ofMinutes(60));
+        List<String> candidates = List.of("host3@hybridconf.example", "host4@hybridconf.example");
+        var threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<java.util.Optional<String>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                String sessionId = id("race-" + i);
+                // Each a little later than the one before: all overlap the first within the buffer.
+                Instant shifted = start.plus(Duration.ofMinutes(i));
+                answers.add(threads.submit(() -> pool.assign(sessionId, shifted, end, candidates)));
+            }
+            List<String> chosen = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                answer.get().ifPresent(chosen::add);
+            }
+            assertThat(chosen).containsExactlyInAnyOrderElementsOf(candidates);
+        } finally {
+            threads.shutdownNow();
+            for (int i = 0; i < 24; i++) {
+                for (String host : candidates) {
+                    pool.release(host, id("race-" + i));
+                }
+            }
+        }
     }
 
     @Test
