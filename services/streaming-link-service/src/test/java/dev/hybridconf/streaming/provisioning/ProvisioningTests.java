@@ -212,6 +212,40 @@ class ProvisioningTests {
     }
 
     @Test
+    void aRescheduleOntoABusyHostMovesTheSessionToAFreeHostWithANewMeeting() {
+        LocalDate day = LocalDate.of(2027, 6, 4);
+        SessionScheduled early = ProvisioningSupport.scheduled("early", "BREAKOUT", day,
+                Instant.parse("2027-06-04T09:00:00Z"), 60, "HYBRID", "A", 1);
+        SessionScheduled late = ProvisioningSupport.scheduled("late", "BREAKOUT", day,
+                Instant.parse("2027-06-04T11:00:00Z"), 60, "HYBRID", "B", 1);
+        support.publish(early);
+        support.publish(late);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(sessions.onDay(day))
+                .hasSize(2).allSatisfy(s -> assertThat(s.provisioned()).isTrue()));
+        SessionView before = sessions.find(id("late")).orElseThrow();
+        assertThat(before.hostUserId()).as("one host can run both").isEqualTo(
+                sessions.find(id("early")).orElseThrow().hostUserId());
+        store.redis().hset(keys.registrants(id("late")), "reg-1", "{}");
+
+        support.publish(ProvisioningSupport.rescheduled(late, Instant.parse("2027-06-04T09:30:00Z"), 60, 2));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            SessionView moved = sessions.find(id("late")).orElseThrow();
+            assertThat(moved.provisioned()).isTrue();
+            assertThat(moved.provisionedVersion()).isEqualTo(2);
+            assertThat(moved.meetingId()).isNotEqualTo(before.meetingId());
+        });
+        SessionView moved = sessions.find(id("late")).orElseThrow();
+        assertThat(moved.hostUserId()).isNotEqualTo(before.hostUserId());
+        assertThat(EMULATOR.admin("/meetings/" + before.meetingId()).path("deleted").asBoolean()).isTrue();
+        JsonNode meeting = EMULATOR.admin("/meetings/" + moved.meetingId());
+        assertThat(meeting.path("hostEmail").asString()).isEqualTo(moved.hostUserId());
+        assertThat(meeting.path("startTime").asString()).isEqualTo("2027-06-04T09:30:00Z");
+        assertThat(store.redis().exists(keys.registrants(id("late")))).as("old join links are void").isFalse();
+        assertThat(store.redis().zscore(keys.registrantsDirty(), id("late"))).isNotNull();
+    }
+
+    @Test
     void aSessionThatBecomesInPersonLosesItsMeetingAndOneThatBecomesHybridGetsOne() {
         LocalDate day = LocalDate.of(2027, 6, 3);
         SessionScheduled session = ProvisioningSupport.scheduled("format-change", "PLENARY", day,
