@@ -182,8 +182,7 @@ class Provisioner {
             if (previousHost != null) {
                 hosts.release(previousHost, id);
             }
-            boolean capped = pool.stream().anyMatch(h -> zoom.remainingDailyWrites(h.userId()) <= 0);
-            return noHost(session, revision, capped && !pool.isEmpty());
+            return noHost(session, revision, freeButCapped(session, pool));
         }
         String host = chosen.get();
         if (previousHost != null && !previousHost.equals(host)) {
@@ -217,6 +216,13 @@ class Provisioner {
             } catch (ZoomException failure) {
                 if (!failure.mayHaveReachedZoom()) {
                     redis.hset(keys.session(id), ProvisioningKeys.CREATE_ATTEMPT, "");
+                }
+                if (failure instanceof ZoomDailyCapExhaustedException
+                        || (failure instanceof ZoomRateLimitedException limited && limited.daily())) {
+                    // This host used its day (another session took its last write meanwhile): try another now.
+                    hosts.release(host, id);
+                    redis.zadd(own.due(), clock.millis(), id);
+                    return "host_capped";
                 }
                 throw failure;
             }
@@ -309,12 +315,24 @@ class Provisioner {
                 .thenComparing(Host::userId);
         List<String> ordered = new ArrayList<>();
         String current = session.hostUserId();
-        if (current != null && pool.stream().anyMatch(h -> h.userId().equals(current))) {
+        // The current host stays first while it has writes left, or when the meeting is already on it (a move
+        // would void every join link); a session without a meeting yet goes to a host with writes left.
+        if (current != null && pool.stream().anyMatch(h -> h.userId().equals(current))
+                && (session.meetingId() != null || zoom.remainingDailyWrites(current) > 0)) {
             ordered.add(current);
         }
         pool.stream().sorted(preference).map(Host::userId)
                 .filter(h -> !h.equals(current) && zoom.remainingDailyWrites(h) > 0).forEach(ordered::add);
         return ordered;
+    }
+
+    /** Whether a host with no writes left today would be free at the session's time (so the cap is the cause). */
+    private boolean freeButCapped(SessionView session, List<Host> pool) {
+        List<String> capped = pool.stream().map(Host::userId).filter(h -> zoom.remainingDailyWrites(h) <= 0)
+                .toList();
+        Optional<String> free = hosts.assign(session.sessionId(), session.start(), session.end(), capped);
+        free.ifPresent(host -> hosts.release(host, session.sessionId()));
+        return free.isPresent();
     }
 
     // ------------------------------------------------------------------------------------------ failures
