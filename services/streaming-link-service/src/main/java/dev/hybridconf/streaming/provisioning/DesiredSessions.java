@@ -158,7 +158,7 @@ class DesiredSessions {
         }
     }
 
-    /** Used by the worker: the sessions a given list of ids names, still due. */
+    /** The sessions due now (at most {@code limit}), for the worker. */
     List<String> dueNow(int limit) {
         return redis.zrangeByScore(own.due(), 0, clock.millis(), 0, limit);
     }
