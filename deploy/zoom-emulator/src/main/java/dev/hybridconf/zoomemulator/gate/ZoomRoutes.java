@@ -32,6 +32,7 @@ public final class ZoomRoutes {
             String base = "/v2/" + kind + "s/{" + kind + "Id}";
             RateCategory create = kind.equals("meeting") ? MEDIUM : LIGHT;
             routes.add(new ZoomRoute("POST", "/v2/users/{userId}/" + kind + "s", create));
+            routes.add(new ZoomRoute("GET", "/v2/users/{userId}/" + kind + "s", MEDIUM));
             routes.add(new ZoomRoute("GET", base, LIGHT));
             routes.add(new ZoomRoute("PATCH", base, LIGHT));
             routes.add(new ZoomRoute("DELETE", base, LIGHT));

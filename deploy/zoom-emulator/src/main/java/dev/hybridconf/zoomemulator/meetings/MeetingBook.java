@@ -119,6 +119,43 @@ public class MeetingBook {
         return new Answer(view(meeting, base), headers);
     }
 
+    /**
+     * {@code GET /v2/users/{userId}/meetings} and {@code /webinars}: the host's meetings (or webinars) not deleted, in
+     * creation order, {@code page_size} (at most 300, default 30) a page, with Zoom's list fields (no {@code start_url}).
+     * Only {@code type=scheduled} (the default) is emulated; the platform looks its meetings up here by agenda.
+     */
+    public synchronized ObjectNode listForHost(Kind kind, String userId, Integer pageSize, String nextPageToken) {
+        HostUser host = users.find(userId).orElseThrow(() -> ZoomApiException.userNotFound(userId));
+        int size = pageSize == null ? 30 : pageSize;
+        if (size < 1 || size > 300) {
+            throw ZoomApiException.badRequest("Invalid field: page_size must be between 1 and 300.");
+        }
+        List<Meeting> held = meetings.values().stream()
+                .filter(m -> !m.deleted && m.kind == kind && m.host.id().equals(host.id())).toList();
+        int offset = nextPageToken == null || nextPageToken.isEmpty() ? 0 : pageOffset(nextPageToken);
+        List<Meeting> page = held.subList(Math.min(offset, held.size()), Math.min(offset + size, held.size()));
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("page_size", size);
+        body.put("total_records", held.size());
+        body.put("next_page_token", offset + size < held.size() ? pageToken(offset + size) : "");
+        ArrayNode list = body.putArray(kind.word() + "s");
+        for (Meeting meeting : page) {
+            ObjectNode node = list.addObject();
+            node.put("uuid", meeting.uuid);
+            node.put("id", meeting.id);
+            node.put("host_id", meeting.host.id());
+            node.put("topic", meeting.topic);
+            node.put("type", meeting.type);
+            node.put("start_time", ZoomTime.format(meeting.startTime));
+            node.put("duration", meeting.duration);
+            node.put("timezone", meeting.timezone);
+            node.put("agenda", meeting.agenda);
+            node.put("created_at", ZoomTime.format(meeting.createdAt));
+            node.put("join_url", meeting.joinUrl);
+        }
+        return body;
+    }
+
     /** {@code GET /v2/meetings/{id}}: the meeting with a fresh {@code start_url}. */
     public synchronized ObjectNode get(Kind kind, String id, String base) {
         return view(require(kind, id), base);

@@ -50,6 +50,13 @@ class MeetingsController {
         return created.body(answer.body());
     }
 
+    @GetMapping("/v2/users/{userId}/" + KIND)
+    ObjectNode listForHost(@PathVariable String userId, @PathVariable String kind,
+            @RequestParam(name = "page_size", required = false) Integer pageSize,
+            @RequestParam(name = "next_page_token", required = false) String nextPageToken) {
+        return book.listForHost(Kind.ofPath(kind), userId, pageSize, nextPageToken);
+    }
+
     @GetMapping("/v2/" + KIND + "/{id}")
     ObjectNode get(@PathVariable String kind, @PathVariable String id, HttpServletRequest request) {
         return book.get(Kind.ofPath(kind), id, urls.base(request));

@@ -189,6 +189,59 @@ public final class ZoomClient implements AutoCloseable {
         call(kind.pick(ZoomEndpoint.DELETE_MEETING, ZoomEndpoint.DELETE_WEBINAR), id, null, Void.class, null);
     }
 
+    // ---------------------------------------------------------------- host users
+
+    /**
+     * The host user ({@code GET /users/{userId}}, by id or e-mail) with whether it may host webinars
+     * ({@code GET /users/{userId}/settings}, {@code feature.webinar}).
+     *
+     * @throws ZoomNotFoundException when Zoom knows no such user
+     */
+    public ZoomUser user(String userId) {
+        Objects.requireNonNull(userId, "userId");
+        UserAnswer user = call(ZoomEndpoint.GET_USER, userId, null, UserAnswer.class, null);
+        Boolean webinar = null;
+        try {
+            UserSettingsAnswer settings = call(ZoomEndpoint.GET_USER_SETTINGS, userId, null, UserSettingsAnswer.class,
+                    null);
+            webinar = settings == null || settings.feature() == null ? null : settings.feature().webinar();
+        } catch (ZoomApiException notReadable) {
+            // Settings need a scope some apps lack: the licence is then taken from the caller.
+            log.info("Zoom user settings not readable ({}); webinar licence unknown", notReadable.getMessage());
+        }
+        return new ZoomUser(user == null ? userId : user.id(), user == null ? userId : user.email(),
+                user == null ? null : user.type(), user == null ? null : user.status(), webinar);
+    }
+
+    /**
+     * Every scheduled meeting (or webinar) of the host ({@code GET /users/{userId}/meetings?type=scheduled},
+     * 300 a page): where a meeting whose create answer was lost is found again, by its agenda.
+     */
+    public List<ZoomMeeting> scheduled(ZoomKind kind, String hostUserId) {
+        Objects.requireNonNull(hostUserId, "hostUserId");
+        ZoomEndpoint endpoint = kind.pick(ZoomEndpoint.LIST_MEETINGS, ZoomEndpoint.LIST_WEBINARS);
+        List<ZoomMeeting> all = new ArrayList<>();
+        String pageToken = "";
+        for (int page = 0; page < 100; page++) {
+            String path = endpoint.path(hostUserId) + "?type=scheduled&page_size=300"
+                    + (pageToken.isEmpty() ? "" : "&next_page_token="
+                            + java.net.URLEncoder.encode(pageToken, StandardCharsets.UTF_8));
+            MeetingList answer = callPath(endpoint, path, null, MeetingList.class, null);
+            if (answer == null) {
+                break;
+            }
+            List<ZoomMeeting> items = kind == ZoomKind.MEETING ? answer.meetings() : answer.webinars();
+            if (items != null) {
+                all.addAll(items);
+            }
+            pageToken = answer.nextPageToken() == null ? "" : answer.nextPageToken();
+            if (pageToken.isEmpty()) {
+                break;
+            }
+        }
+        return all;
+    }
+
     // ---------------------------------------------------------------- registrants
 
     /** Registers one person, approved at once, and answers their personal join link. */
@@ -290,7 +343,10 @@ public final class ZoomClient implements AutoCloseable {
     // ---------------------------------------------------------------- the call pipeline
 
     private <T> T call(ZoomEndpoint endpoint, Object pathValue, Object body, Class<T> answer, String hostUserId) {
-        String path = endpoint.path(pathValue);
+        return callPath(endpoint, endpoint.path(pathValue), body, answer, hostUserId);
+    }
+
+    private <T> T callPath(ZoomEndpoint endpoint, String path, Object body, Class<T> answer, String hostUserId) {
         Retry.AsyncContext<Object> attempts = retry.asyncContext();
         while (true) {
             try {
@@ -652,6 +708,18 @@ public final class ZoomClient implements AutoCloseable {
         public String toString() {
             return "TokenAnswer[expiresIn=" + expiresIn + ", apiUrl=" + apiUrl + "]";
         }
+    }
+
+    private record UserAnswer(String id, String email, Integer type, String status) {
+    }
+
+    private record UserSettingsAnswer(Feature feature) {
+        private record Feature(Boolean webinar) {
+        }
+    }
+
+    private record MeetingList(Integer totalRecords, String nextPageToken, List<ZoomMeeting> meetings,
+            List<ZoomMeeting> webinars) {
     }
 
     private record SingleRegistrant(String email, String firstName, String lastName, String language,

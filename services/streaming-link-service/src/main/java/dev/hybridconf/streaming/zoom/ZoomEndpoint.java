@@ -12,6 +12,11 @@ import java.util.regex.Pattern;
 public enum ZoomEndpoint {
     OAUTH_TOKEN("POST", "/oauth/token", RateCategory.LIGHT, false, true),
 
+    GET_USER("GET", "/users/{userId}", RateCategory.LIGHT, false, true),
+    GET_USER_SETTINGS("GET", "/users/{userId}/settings", RateCategory.MEDIUM, false, true),
+    LIST_MEETINGS("GET", "/users/{userId}/meetings", RateCategory.MEDIUM, false, true),
+    LIST_WEBINARS("GET", "/users/{userId}/webinars", RateCategory.MEDIUM, false, true),
+
     CREATE_MEETING("POST", "/users/{userId}/meetings", RateCategory.MEDIUM, true, false),
     CREATE_WEBINAR("POST", "/users/{userId}/webinars", RateCategory.MEDIUM, true, false),
     GET_MEETING("GET", "/meetings/{meetingId}", RateCategory.LIGHT, false, true),

@@ -1,0 +1,429 @@
+package dev.hybridconf.streaming.provisioning;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import dev.hybridconf.contracts.streaming.LinkProvisioned;
+import dev.hybridconf.contracts.streaming.LinkRemoved;
+import dev.hybridconf.contracts.streaming.ProvisioningFailed;
+import dev.hybridconf.kit.errors.ConflictException;
+import dev.hybridconf.kit.redis.AtomicWrite;
+import dev.hybridconf.kit.redis.RedisStore;
+import dev.hybridconf.streaming.catalog.SessionView;
+import dev.hybridconf.streaming.catalog.StreamingKeys;
+import dev.hybridconf.streaming.hosts.Host;
+import dev.hybridconf.streaming.hosts.HostPool;
+import dev.hybridconf.streaming.zoom.ZoomClient;
+import dev.hybridconf.streaming.zoom.ZoomDailyCapExhaustedException;
+import dev.hybridconf.streaming.zoom.ZoomException;
+import dev.hybridconf.streaming.zoom.ZoomKind;
+import dev.hybridconf.streaming.zoom.ZoomMeeting;
+import dev.hybridconf.streaming.zoom.ZoomNotFoundException;
+import dev.hybridconf.streaming.zoom.ZoomProperties;
+import dev.hybridconf.streaming.zoom.ZoomRateLimitedException;
+import dev.hybridconf.streaming.zoom.ZoomServerException;
+import dev.hybridconf.streaming.zoom.ZoomUnauthorizedException;
+import dev.hybridconf.streaming.zoom.ZoomUnavailableException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * Drives one session's Zoom meeting to the state its hash asks for (the worker's half of provisioning), under a
+ * per-session lock so that replicas never work on one session at once:
+ *
+ * <ul>
+ * <li>cancelled, or no longer needing a meeting: delete it, free the host, {@code REMOVED} / {@code NOT_NEEDED},
+ * {@code streaming.link-removed.v1} when a meeting existed;</li>
+ * <li>needing one: keep or choose a host (atomically, see {@link HostPool#assign}), create the meeting or webinar,
+ * or update it after a reschedule, {@code PROVISIONED}, {@code streaming.link-provisioned.v1};</li>
+ * <li>failing: {@code FAILED} with a reason, {@code streaming.provisioning-failed.v1}, due again after a back-off
+ * (or, without a free host, as soon as a host joins the pool).</li>
+ * </ul>
+ * Before creating again after a create that may have reached Zoom, it looks for the meeting among the host's by
+ * the agenda marker, so a lost answer never makes a second meeting. Every state change and its event is one
+ * {@link AtomicWrite}; the session leaves {@code provisioning:due} only if no event changed it meanwhile.
+ */
+@Component
+class Provisioner {
+
+    private static final Logger log = LoggerFactory.getLogger(Provisioner.class);
+    private static final String UNLOCK = """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+            return 0
+            """;
+
+    static final String HOST_POOL_EXHAUSTED = "HOST_POOL_EXHAUSTED";
+    static final String DAILY_CAP_EXHAUSTED = "DAILY_CAP_EXHAUSTED";
+    static final String ZOOM_REJECTED = "ZOOM_REJECTED";
+    static final String ZOOM_UNAVAILABLE = "ZOOM_UNAVAILABLE";
+
+    private final RedisStore store;
+    private final UnifiedJedis redis;
+    private final StreamingKeys keys;
+    private final ProvisioningKeys own;
+    private final HostPool hosts;
+    private final ZoomClient zoom;
+    private final ProvisioningProperties properties;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final java.time.Duration zoomCallTimeout;
+
+    Provisioner(RedisStore store, ProvisioningKeys own, HostPool hosts, ZoomClient zoom,
+            ProvisioningProperties properties, Clock clock, MeterRegistry meters, ZoomProperties zoomProperties) {
+        this.store = store;
+        this.redis = store.redis();
+        this.keys = own.streaming();
+        this.own = own;
+        this.hosts = hosts;
+        this.zoom = zoom;
+        this.properties = properties;
+        this.clock = clock;
+        this.meters = meters;
+        this.zoomCallTimeout = zoomProperties.timeouts().call();
+    }
+
+    /** Works on the session if no other replica does; answers the outcome, or {@code busy}. */
+    String reconcile(String sessionId) {
+        String lock = own.lock(sessionId);
+        String token = UUID.randomUUID().toString();
+        if (redis.set(lock, token, SetParams.setParams().nx().px(properties.lockTtl().toMillis())) == null) {
+            return "busy";
+        }
+        long started = System.nanoTime();
+        String outcome = "error";
+        try {
+            outcome = drive(sessionId);
+            return outcome;
+        } finally {
+            redis.eval(UNLOCK, List.of(lock), List.of(token));
+            Timer.builder("streaming.provisioning.duration")
+                    .description("Time to bring a session's Zoom meeting to its desired state, by outcome")
+                    .tag("outcome", outcome).register(meters).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            meters.counter("streaming.provisioning.outcomes", "outcome", outcome).increment();
+        }
+    }
+
+    private String drive(String sessionId) {
+        Map<String, String> hash = redis.hgetAll(keys.session(sessionId));
+        SessionView session = SessionView.fromHash(sessionId, hash);
+        String revision = hash.get(ProvisioningKeys.REVISION);
+        if (session == null || revision == null) {
+            redis.zrem(own.due(), sessionId);
+            return "unknown";
+        }
+        try {
+            if (session.cancelled() || !session.needsMeeting()) {
+                return remove(session, hash, revision);
+            }
+            return provision(session, hash, revision);
+        } catch (ZoomException failure) {
+            return fail(session, revision, failure);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ removal
+
+    private String remove(SessionView session, Map<String, String> hash, String revision) {
+        String id = session.sessionId();
+        String meetingId = session.meetingId();
+        if (meetingId != null) {
+            try {
+                zoom.delete(kindOf(session), Long.parseLong(meetingId));
+            } catch (ZoomNotFoundException alreadyGone) {
+                log.info("Meeting {} of session {} was already gone at Zoom", meetingId, id);
+            }
+        }
+        String host = session.hostUserId();
+        boolean cancelled = session.cancelled();
+        String state = cancelled ? "REMOVED" : "NOT_NEEDED";
+        if (!cancelled && meetingId == null && state.equals(session.provisioning()) && host == null) {
+            commit(id, revision, write -> { }, null);
+            return "unchanged";
+        }
+        commit(id, revision, write -> {
+            write.hset(keys.session(id), Map.of("provisioning", state, "meetingId", "", "zoomKind", "",
+                    ProvisioningKeys.MEETING_HOST, "", ProvisioningKeys.CREATE_ATTEMPT, "", "failureReason", "",
+                    "failureDetail", "", "attempts", "0"));
+            write.delete(keys.registrants(id));
+            write.srem(own.waitingForHost(), id);
+            if (meetingId != null) {
+                write.emit(new LinkRemoved(id, session.conferenceId(), meetingId,
+                        cancelled ? "SESSION_CANCELLED" : "NOT_STREAMED"));
+            }
+        }, null);
+        if (host != null) {
+            hosts.release(host, id);
+        }
+        return meetingId != null ? "removed" : cancelled ? "removed_unprovisioned" : "not_needed";
+    }
+
+    // ------------------------------------------------------------------------------------------ provisioning
+
+    private String provision(SessionView session, Map<String, String> hash, String revision) {
+        String id = session.sessionId();
+        String previousHost = session.hostUserId();
+        List<Host> pool = hosts.all();
+        Optional<String> chosen = hosts.assign(id, session.start(), session.end(), candidates(session, pool));
+        if (chosen.isEmpty()) {
+            if (previousHost != null) {
+                hosts.release(previousHost, id);
+            }
+            return noHost(session, revision, freeButCapped(session, pool));
+        }
+        String host = chosen.get();
+        if (previousHost != null && !previousHost.equals(host)) {
+            hosts.release(previousHost, id);
+            redis.hset(keys.session(id), "hostUserId", host);
+        }
+        String meetingHost = blankToNull(hash.get(ProvisioningKeys.MEETING_HOST));
+        boolean recreate = false;
+        if (session.meetingId() != null) {
+            if (host.equals(meetingHost)) {
+                return update(session, revision, host);
+            }
+            // The session moved to another host (its old one is busy at the new time): a new meeting there.
+            try {
+                zoom.delete(kindOf(session), Long.parseLong(session.meetingId()));
+            } catch (ZoomNotFoundException alreadyGone) {
+                log.info("Meeting {} of session {} was already gone at Zoom", session.meetingId(), id);
+            }
+            redis.hset(keys.session(id), Map.of("meetingId", "", "zoomKind", "", ProvisioningKeys.MEETING_HOST, ""));
+            recreate = true;
+        }
+        boolean licensed = pool.stream().anyMatch(h -> h.userId().equals(host) && h.webinarLicence());
+        ZoomKind kind = MeetingSpec.plenary(session.kind()) && licensed ? ZoomKind.WEBINAR : ZoomKind.MEETING;
+        ZoomMeeting meeting = findLostCreate(session, hash.get(ProvisioningKeys.CREATE_ATTEMPT), host, kind);
+        boolean adopted = meeting != null;
+        if (meeting == null) {
+            redis.hset(keys.session(id), ProvisioningKeys.CREATE_ATTEMPT, host + "|" + kind.name());
+            try {
+                meeting = kind == ZoomKind.WEBINAR ? zoom.createWebinar(host, MeetingSpec.create(session))
+                        : zoom.createMeeting(host, MeetingSpec.create(session));
+            } catch (ZoomException failure) {
+                if (!failure.mayHaveReachedZoom()) {
+                    redis.hset(keys.session(id), ProvisioningKeys.CREATE_ATTEMPT, "");
+                }
+                if (failure instanceof ZoomDailyCapExhaustedException
+                        || (failure instanceof ZoomRateLimitedException limited && limited.daily())) {
+                    // This host used its day (another session took its last write meanwhile): try another now.
+                    hosts.release(host, id);
+                    redis.zadd(own.due(), clock.millis(), id);
+                    return "host_capped";
+                }
+                throw failure;
+            }
+        }
+        String meetingId = Long.toString(meeting.id());
+        ZoomKind created = meeting.type() == null ? kind : meeting.kind();
+        boolean dropLinks = recreate;
+        commit(id, revision, write -> {
+            write.hset(keys.session(id), provisioned(session, host, created, meetingId));
+            write.set(keys.meeting(meetingId), id);
+            write.zadd(keys.registrantsDirty(), clock.millis(), id);
+            write.srem(own.waitingForHost(), id);
+            if (dropLinks) {
+                write.delete(keys.registrants(id));
+            }
+            write.emit(new LinkProvisioned(id, session.conferenceId(), meetingId, created.name(), host,
+                    session.start(), session.end(), session.sessionVersion(), true));
+        }, null);
+        log.info("Session {} {} {} {} on {}", id, adopted ? "found its" : "got a", created, meetingId, host);
+        return adopted ? "adopted" : recreate ? "recreated" : "created";
+    }
+
+    private String update(SessionView session, String revision, String host) {
+        String id = session.sessionId();
+        if (session.provisioned() && session.provisionedVersion() >= session.sessionVersion()) {
+            commit(id, revision, write -> { }, null);
+            return "unchanged";
+        }
+        ZoomKind kind = kindOf(session);
+        try {
+            zoom.update(kind, Long.parseLong(session.meetingId()), host, MeetingSpec.update(session));
+        } catch (ZoomNotFoundException deletedAtZoom) {
+            // Someone deleted it at Zoom: forget it; the next pass creates a new one.
+            log.warn("Meeting {} of session {} is gone at Zoom; a new one will be created", session.meetingId(), id);
+            redis.hset(keys.session(id), Map.of("meetingId", "", "zoomKind", "", ProvisioningKeys.MEETING_HOST, "",
+                    ProvisioningKeys.CREATE_ATTEMPT, ""));
+            redis.del(keys.registrants(id));
+            redis.zadd(own.due(), clock.millis(), id);
+            return "lost";
+        }
+        String meetingId = session.meetingId();
+        commit(id, revision, write -> {
+            write.hset(keys.session(id), provisioned(session, host, kind, meetingId));
+            write.zadd(keys.registrantsDirty(), clock.millis(), id);
+            write.srem(own.waitingForHost(), id);
+            write.emit(new LinkProvisioned(id, session.conferenceId(), meetingId, kind.name(), host,
+                    session.start(), session.end(), session.sessionVersion(), false));
+        }, null);
+        return "updated";
+    }
+
+    private Map<String, String> provisioned(SessionView session, String host, ZoomKind kind, String meetingId) {
+        return Map.ofEntries(Map.entry("provisioning", SessionView.PROVISIONED), Map.entry("hostUserId", host),
+                Map.entry("zoomKind", kind.name()), Map.entry("meetingId", meetingId),
+                Map.entry(ProvisioningKeys.MEETING_HOST, host), Map.entry(ProvisioningKeys.CREATE_ATTEMPT, ""),
+                Map.entry("provisionedVersion", Long.toString(session.sessionVersion())),
+                Map.entry("failureReason", ""), Map.entry("failureDetail", ""), Map.entry("attempts", "0"));
+    }
+
+    /** A meeting an earlier create made without the answer coming back, found by its agenda marker. */
+    private ZoomMeeting findLostCreate(SessionView session, String attempt, String host, ZoomKind kind) {
+        if (attempt == null || attempt.isBlank()) {
+            return null;
+        }
+        String[] parts = attempt.split("\\|");
+        String attemptedHost = parts[0];
+        ZoomKind attemptedKind = parts.length > 1 ? ZoomKind.valueOf(parts[1]) : kind;
+        String marker = MeetingSpec.marker(session.sessionId());
+        List<ZoomMeeting> found = new ArrayList<>(zoom.scheduled(attemptedKind, attemptedHost).stream()
+                .filter(m -> m.agenda() != null && m.agenda().contains(marker)).toList());
+        meters.counter("streaming.provisioning.lookups", "found", Boolean.toString(!found.isEmpty())).increment();
+        if (found.isEmpty()) {
+            return null;
+        }
+        ZoomMeeting keep = attemptedHost.equals(host) && attemptedKind == kind ? found.remove(0) : null;
+        for (ZoomMeeting extra : found) {
+            // On another host than the one now chosen, or a second copy: not the session's meeting.
+            try {
+                zoom.delete(attemptedKind, extra.id());
+            } catch (ZoomNotFoundException alreadyGone) {
+                // fine
+            }
+        }
+        return keep;
+    }
+
+    private List<String> candidates(SessionView session, List<Host> pool) {
+        boolean plenary = MeetingSpec.plenary(session.kind());
+        Comparator<Host> preference = Comparator.comparing((Host h) -> plenary != h.webinarLicence())
+                .thenComparing(Host::userId);
+        List<String> ordered = new ArrayList<>();
+        String current = session.hostUserId();
+        // The current host stays first while it has writes left, or when the meeting is already on it (a move
+        // would void every join link); a session without a meeting yet goes to a host with writes left.
+        if (current != null && pool.stream().anyMatch(h -> h.userId().equals(current))
+                && (session.meetingId() != null || zoom.remainingDailyWrites(current) > 0)) {
+            ordered.add(current);
+        }
+        pool.stream().sorted(preference).map(Host::userId)
+                .filter(h -> !h.equals(current) && zoom.remainingDailyWrites(h) > 0).forEach(ordered::add);
+        return ordered;
+    }
+
+    /** Whether a host with no writes left today would be free at the session's time (so the cap is the cause). */
+    private boolean freeButCapped(SessionView session, List<Host> pool) {
+        List<String> capped = pool.stream().map(Host::userId).filter(h -> zoom.remainingDailyWrites(h) <= 0)
+                .toList();
+        Optional<String> free = hosts.assign(session.sessionId(), session.start(), session.end(), capped);
+        free.ifPresent(host -> hosts.release(host, session.sessionId()));
+        return free.isPresent();
+    }
+
+    // ------------------------------------------------------------------------------------------ failures
+
+    private String noHost(SessionView session, String revision, boolean capped) {
+        String id = session.sessionId();
+        String reason = capped ? DAILY_CAP_EXHAUSTED : HOST_POOL_EXHAUSTED;
+        Instant retryAt = capped ? zoom.dailyWritesResetAt() : null;
+        String detail = capped ? "Every free host used its meeting create/update requests for today"
+                : "No host of the pool is free from " + session.start() + " to " + session.end();
+        int attempts = session.attempts() + 1;
+        boolean sameFailure = reason.equals(session.failureReason()) && "FAILED".equals(session.provisioning());
+        commit(id, revision, write -> {
+            write.hset(keys.session(id), Map.of("provisioning", "FAILED", "failureReason", reason,
+                    "failureDetail", detail, "attempts", Integer.toString(attempts), "hostUserId", ""));
+            write.sadd(own.waitingForHost(), id);
+            if (!sameFailure) {
+                write.emit(new ProvisioningFailed(id, session.conferenceId(), reason, detail, attempts, retryAt));
+            }
+        }, retryAt);
+        log.warn("Session {} has no host: {}", id, detail);
+        return "no_host";
+    }
+
+    private String fail(SessionView session, String revision, ZoomException failure) {
+        String id = session.sessionId();
+        String reason;
+        Instant retryAt;
+        int attempts = session.attempts() + 1;
+        if (failure instanceof ZoomDailyCapExhaustedException
+                || (failure instanceof ZoomRateLimitedException limited && limited.daily())) {
+            reason = DAILY_CAP_EXHAUSTED;
+            retryAt = zoom.dailyWritesResetAt();
+        } else if (failure instanceof ZoomServerException || failure instanceof ZoomUnavailableException
+                || failure instanceof ZoomRateLimitedException || failure instanceof ZoomUnauthorizedException) {
+            reason = ZOOM_UNAVAILABLE;
+            retryAt = clock.instant().plus(properties.backoff(attempts));
+        } else {
+            reason = ZOOM_REJECTED;
+            retryAt = clock.instant().plus(properties.backoff(attempts));
+        }
+        if (failure.mayHaveReachedZoom() && failure.endpoint().dailyCapped()) {
+            // A create or update Zoom may still be working on: look for its result only after Zoom has had the
+            // time a call may take, so that the lookup does not miss a meeting that is being created.
+            Instant settled = clock.instant().plus(zoomCallTimeout);
+            retryAt = retryAt.isBefore(settled) ? settled : retryAt;
+        }
+        Instant again = retryAt;
+        String detail = failure.getMessage() == null ? reason : failure.getMessage();
+        String shortDetail = detail.length() > 300 ? detail.substring(0, 300) : detail;
+        commit(id, revision, write -> {
+            write.hset(keys.session(id), Map.of("provisioning", "FAILED", "failureReason", reason,
+                    "failureDetail", shortDetail, "attempts", Integer.toString(attempts)));
+            write.emit(new ProvisioningFailed(id, session.conferenceId(), reason, shortDetail, attempts, again));
+        }, again);
+        log.warn("Provisioning session {} failed ({}), attempt {}, again at {}: {}", id, reason, attempts, retryAt,
+                shortDetail);
+        meters.counter("streaming.provisioning.failures", "reason", reason).increment();
+        return "failed";
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    /**
+     * Applies the changes; the session leaves the due set (or is due again at {@code dueAgain}) only if its revision
+     * is still the one worked on. If an event changed it meanwhile, the changes are applied and it stays due now.
+     */
+    private void commit(String sessionId, String revision, Consumer<AtomicWrite> changes, Instant dueAgain) {
+        AtomicWrite write = store.atomically();
+        changes.accept(write);
+        write.requireField(keys.session(sessionId), ProvisioningKeys.REVISION, revision,
+                () -> new ConflictException("session-changed", "provisioning.changed-concurrently", sessionId));
+        if (dueAgain == null) {
+            write.zrem(own.due(), sessionId);
+        } else {
+            write.zadd(own.due(), dueAgain.toEpochMilli(), sessionId);
+        }
+        try {
+            write.execute();
+        } catch (ConflictException changedMeanwhile) {
+            AtomicWrite again = store.atomically();
+            changes.accept(again);
+            again.execute();
+        }
+    }
+
+    private static ZoomKind kindOf(SessionView session) {
+        return "WEBINAR".equals(session.zoomKind()) ? ZoomKind.WEBINAR : ZoomKind.MEETING;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

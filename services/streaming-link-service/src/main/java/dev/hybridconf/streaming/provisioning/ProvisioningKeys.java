@@ -1,0 +1,45 @@
+package dev.hybridconf.streaming.provisioning;
+
+import org.springframework.stereotype.Component;
+
+import dev.hybridconf.streaming.catalog.StreamingKeys;
+
+/**
+ * Provisioning's own Redis keys and internal session-hash fields, besides those of
+ * {@link dev.hybridconf.streaming.catalog.StreamingKeys}.
+ */
+@Component
+class ProvisioningKeys {
+
+    /** Session hash field: bumped by every applied session event; the worker finishes only the revision it read. */
+    static final String REVISION = "revision";
+    /** Session hash field: the host the current meeting was created on (the assigned host may have moved). */
+    static final String MEETING_HOST = "meetingHost";
+    /** Session hash field: {@code host|MEETING|WEBINAR} while a create may have reached Zoom without an answer. */
+    static final String CREATE_ATTEMPT = "createAttempt";
+
+    private final StreamingKeys keys;
+
+    ProvisioningKeys(StreamingKeys keys) {
+        this.keys = keys;
+    }
+
+    StreamingKeys streaming() {
+        return keys;
+    }
+
+    /** Sorted set: sessions whose meeting must be brought to their desired state, scored by when (epoch ms). */
+    String due() {
+        return keys.space().key("provisioning", "due");
+    }
+
+    /** Set: sessions that failed for want of a free host; due again as soon as a host joins the pool. */
+    String waitingForHost() {
+        return keys.space().key("provisioning", "waiting-host");
+    }
+
+    /** String: the replica working on a session (SET NX PX). */
+    String lock(String sessionId) {
+        return keys.space().key("provisioning", "lock", sessionId);
+    }
+}
