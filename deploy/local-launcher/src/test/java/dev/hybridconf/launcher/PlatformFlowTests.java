@@ -341,7 +341,7 @@ class PlatformFlowTests {
                 "{\"code\":\"" + accessCodeMailedTo(email) + "\"}", null).json().path("token").asString();
         String testRoom = UUID.nameUUIDFromBytes("hybridconf-rehearsal\ntest-room".getBytes(StandardCharsets.UTF_8))
                 .toString();
-        String emulator = stack.url(App.ZOOM_EMULATOR.name());
+        String emulator = stack.url(App.ZOOM_EMULATOR.name()).toString().replaceAll("/$", "");
 
         await().atMost(EVENTUALLY).untilAsserted(() -> {
             Http.Answer join = gateway.get("/api/streaming/sessions/" + testRoom + "/join", token);
@@ -387,7 +387,7 @@ class PlatformFlowTests {
         });
 
         String meetingId = room.path("meetingId").asString();
-        Http zoom = new Http(emulator);
+        Http zoom = new Http(stack.url(App.ZOOM_EMULATOR.name()));
         assertThat(zoom.post("/emulator/meetings/" + meetingId + "/start", "{}", null).status()).isEqualTo(200);
         await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(gateway.get("/api/sessions/" + testRoom, token)
                 .json().path("liveStatus").asString()).isEqualTo("LIVE"));
