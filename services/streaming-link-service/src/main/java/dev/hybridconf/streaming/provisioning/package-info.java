@@ -2,6 +2,6 @@
  * Provisioning from session events: the listener records each session's desired state (the programme's facts) in
  * its hash and marks it due; a worker on every replica drives Zoom to that state (create, update, delete the meeting
  * or webinar on a host of the pool), one session at a time under a short lock, retrying failures with back-off.
- * See {@code docs/services/streaming-link-provisioning.md}.
+ * See {@code docs/services/streaming-link.md}.
  */
 package dev.hybridconf.streaming.provisioning;
