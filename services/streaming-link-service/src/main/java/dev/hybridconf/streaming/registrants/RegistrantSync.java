@@ -229,6 +229,11 @@ public class RegistrantSync {
         List<String> missing = new ArrayList<>(new TreeSet<>(desired));
         missing.removeAll(registered.keySet());
         long now = clock.millis();
+        if (session.end() != null && session.end().toEpochMilli() <= now) {
+            // Nobody can join a session that has ended (the join path says so): registering would only spend
+            // Zoom calls. Cancellations above still run, so an erasure reaches past meetings too.
+            missing.clear();
+        }
         int full = missing.size() / ZoomClient.BATCH_SIZE * ZoomClient.BATCH_SIZE;
         boolean remainder = missing.size() > full;
         long nextDue = -1;

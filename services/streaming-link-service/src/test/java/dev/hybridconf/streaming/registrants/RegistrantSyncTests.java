@@ -190,6 +190,23 @@ class RegistrantSyncTests {
         assertThat(EMULATOR.admin("/calls").path("recent").toString()).as("faults were injected").contains("503");
     }
 
+    @Test
+    void aSessionThatHasEndedGetsNoNewRegistrantsWhileAComingOneDoes() {
+        var ended = provisioning.provisioned("PLENARY", clock.instant().minus(Duration.ofHours(3)),
+                Duration.ofHours(1), "host4@hybridconf.example");
+        var coming = provisioning.provisioned("WRAP_UP", clock.instant().plus(Duration.ofDays(4)),
+                Duration.ofHours(1), "host5@hybridconf.example");
+        List<String> ids = IntStream.range(0, 30).mapToObj(i -> UUID.randomUUID().toString()).toList();
+
+        events.registrationEvents(ids.stream().map(id -> events.registration(
+                new RegistrationApproved(id, "REMOTE", "fr", null, null, List.of("participant")))).toList());
+
+        await().atMost(DEADLINE).until(() -> store.redis().hkeys(keys.registrants(coming.sessionId())).containsAll(ids));
+        awaitSettled(ended.sessionId());
+        assertThat(store.redis().hlen(keys.registrants(ended.sessionId()))).isZero();
+        assertThat(batchCalls(ended.meetingId())).isZero();
+    }
+
     /** The session is due again only when its partial batch's linger ends (a minute from now). */
     private void awaitHeld(String sessionId) {
         await().atMost(DEADLINE).until(() -> {
