@@ -1,6 +1,7 @@
 /*
  * Hybridconf participant portal: language switch, the registration form, and "my registration"
- * (opened from a personal access link: status, self-service changes, cancelling, answering an offer).
+ * (opened from a personal access link: status, self-service changes, cancelling, answering an offer,
+ * and for remote participants today's sessions with a Join button that fetches their own Zoom link).
  * Plain browser JavaScript, no framework, nothing loaded from elsewhere.
  * Texts live in index.html (#portal-messages), one block per conference language.
  */
@@ -55,7 +56,7 @@
   var preferredLanguageChosen = false;
   var memoryAccess = null;
   // What is on screen, so that a language switch can show it again in the new language.
-  var state = {notice: null, outcome: null, meOutcome: null, me: null};
+  var state = {notice: null, outcome: null, meOutcome: null, me: null, joinable: null};
 
   function initialLanguage() {
     // A link may name the language (?lang=fr), e.g. in an invitation written in that language.
@@ -118,6 +119,7 @@
     renderCard(meOutcome, state.meOutcome);
     if (state.me) {
       renderMine(state.me);
+      renderJoinable();
     }
   }
 
@@ -381,6 +383,149 @@
       button.removeAttribute('data-busy');
     }
     button.textContent = text()[busyKey || button.getAttribute('data-i18n')];
+  }
+
+  // ---- joining on Zoom ------------------------------------------------------------------------
+
+  /** Today's date (yyyy-mm-dd) in a time zone. */
+  function today(zone) {
+    try {
+      return new Intl.DateTimeFormat('en-CA', {timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit'})
+        .format(new Date());
+    } catch (ignored) {
+      return new Date().toISOString().slice(0, 10);
+    }
+  }
+
+  /** A session of today a remote participant can join: streamed, not a break, and for breakouts only with a place. */
+  function joinable(entry) {
+    var session = entry && entry.session;
+    return !!session && session.status !== 'CANCELLED' && session.kind !== 'BREAK' && session.format !== 'IN_PERSON'
+      && (session.kind !== 'BREAKOUT' || entry.enrolment === 'ENROLLED')
+      && session.day === today(session.conferenceTimeZone);
+  }
+
+  /**
+   * For an approved remote participant: today's sessions of the conferences running today, from their
+   * personal agenda (the session service), each with a Join button.
+   */
+  function loadJoinable(view) {
+    var card = byId('join-card');
+    var token = currentToken();
+    state.joinable = null;
+    card.hidden = !(token && view.status === 'APPROVED' && view.attendanceMode === 'REMOTE');
+    if (card.hidden) {
+      return Promise.resolve();
+    }
+    byId('join-loading').hidden = false;
+    byId('join-none').hidden = true;
+    byId('join-list').replaceChildren();
+    var zone = view.timeZone || deviceTimeZone();
+    return call('GET', '/api/sessions/conferences', undefined, token).then(function (answer) {
+      var running = (answer.status === 200 && Array.isArray(answer.json) ? answer.json : []).filter(function (c) {
+        var day = today(c.timeZone);
+        return c.startDate <= day && day <= c.endDate;
+      });
+      return Promise.all(running.map(function (conference) {
+        return call('GET', '/api/sessions/me/agenda?conference=' + encodeURIComponent(conference.id) + '&tz='
+          + encodeURIComponent(zone), undefined, token).then(function (agenda) {
+          return agenda.status === 200 && agenda.json && Array.isArray(agenda.json.sessions) ? agenda.json.sessions : [];
+        });
+      }));
+    }).then(function (agendas) {
+      var entries = [].concat.apply([], agendas).filter(joinable);
+      entries.sort(function (a, b) {
+        return toDate(a.session.start) - toDate(b.session.start);
+      });
+      state.joinable = {zone: zone, entries: entries, messages: {}};
+      renderJoinable();
+    });
+  }
+
+  function sessionTitle(session) {
+    var titles = session.title || {};
+    return titles[language] || titles.en || Object.keys(titles).map(function (code) {
+      return titles[code];
+    })[0] || '';
+  }
+
+  /** A time in the viewer's zone; with the weekday when the session runs over midnight there. */
+  function clock(instant, zone, withDay) {
+    var parts = {hour: 'numeric', minute: '2-digit', timeZone: zone};
+    if (withDay) {
+      parts.weekday = 'short';
+    }
+    try {
+      return new Intl.DateTimeFormat(language, parts).format(toDate(instant));
+    } catch (ignored) {
+      return String(instant || '');
+    }
+  }
+
+  function renderJoinable() {
+    var shown = state.joinable;
+    if (!shown) {
+      return;
+    }
+    var t = text();
+    byId('join-loading').hidden = true;
+    byId('join-none').hidden = shown.entries.length > 0;
+    var list = byId('join-list');
+    list.replaceChildren();
+    shown.entries.forEach(function (entry) {
+      var session = entry.session;
+      var item = document.createElement('li');
+      var time = document.createElement('span');
+      time.className = 'join-time';
+      time.textContent = format(t.joinTime, {start: clock(session.start, shown.zone, session.crossesMidnight),
+        end: clock(session.end, shown.zone, session.crossesMidnight)});
+      var title = document.createElement('span');
+      title.className = 'join-title';
+      title.textContent = sessionTitle(session);
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'primary';
+      button.setAttribute('data-i18n', 'joinButton');
+      button.textContent = t.joinButton;
+      var message = document.createElement('p');
+      message.className = 'join-message';
+      message.setAttribute('role', 'status');
+      message.textContent = shown.messages[session.id] || '';
+      button.addEventListener('click', function () {
+        join(session, button, message);
+      });
+      item.append(time, ' ', title, ' ', button, message);
+      list.append(item);
+    });
+  }
+
+  /** Fetches the caller's own join link (never stored) and opens it; a refusal is shown in the API's words. */
+  function join(session, button, message) {
+    var token = currentToken();
+    if (!token) {
+      sessionEnded();
+      return;
+    }
+    setBusy(button, 'joining');
+    message.textContent = '';
+    call('GET', '/api/streaming/sessions/' + encodeURIComponent(session.id) + '/join', undefined, token)
+      .then(function (answer) {
+        setBusy(button, null);
+        if (answer.status === 200 && answer.json && typeof answer.json.joinUrl === 'string') {
+          var interpretation = answer.json.interpretation || {};
+          if (interpretation.yourLanguage) {
+            message.textContent = format(text().joinInterpretation, {language: languageName(interpretation.yourLanguage)});
+          }
+          window.location.assign(answer.json.joinUrl);
+          return;
+        }
+        if (answer.status === 401) {
+          sessionEnded();
+          return;
+        }
+        message.textContent = problemDetail(answer) || text().joinUnavailable;
+        state.joinable.messages[session.id] = message.textContent;
+      });
   }
 
   // ---- messages in cards ----------------------------------------------------------------------
@@ -691,6 +836,7 @@
     closeCancel(false);
     fillChanges(view);
     renderMine(view);
+    loadJoinable(view);
   }
 
   function languageName(code) {
@@ -942,8 +1088,10 @@
   byId('sign-out').addEventListener('click', function () {
     forgetAccess();
     state.me = null;
+    state.joinable = null;
     showCard(meOutcome, 'meOutcome', null);
     byId('me-summary').hidden = true;
+    byId('join-card').hidden = true;
     showView('register');
     byId('register-heading').focus();
   });

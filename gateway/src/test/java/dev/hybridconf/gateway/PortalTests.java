@@ -190,7 +190,7 @@ class PortalTests {
     }
 
     @Test
-    void theScriptTalksOnlyToTheGatewaysRegistrationApi() {
+    void theScriptTalksOnlyToTheGatewaysApisForRegistrationsTodaysAgendaAndJoinLinks() {
         String script = script();
 
         assertThat(all(Pattern.compile("call\\('(GET|POST|PATCH)', '([^']+)'"), script, 2)).containsExactlyInAnyOrder(
@@ -198,7 +198,13 @@ class PortalTests {
                 "/api/registrations/access-tokens",
                 "/api/registrations/reminders",
                 "/api/registrations/me",
-                "/api/registrations/me");
+                "/api/registrations/me",
+                "/api/sessions/conferences",
+                "/api/sessions/me/agenda?conference=",
+                "/api/streaming/sessions/");
+        // The join link is fetched on click and followed, never kept: the page stores only its language and the token.
+        assertThat(script).contains("'/join'");
+        assertThat(all(Pattern.compile("setItem\\((\\w+)"), script)).containsOnly("TOKEN_KEY", "STORAGE_KEY");
         assertThat(all(Pattern.compile("act\\('([^']+)'"), script)).containsExactlyInAnyOrder(
                 "/api/registrations/me/cancel",
                 "/api/registrations/me/offer/accept",

@@ -118,10 +118,11 @@ class Board {
         return "";
     }
 
+    /** Participants in the meeting now: attendance records (written by the webhook consumer) marked present. */
     private long present(Map<String, String> attendance) {
         long present = 0;
         for (String value : attendance.values()) {
-            if (value.contains("\"present\":true")) {
+            if (json.readTree(value).path("present").asBoolean(false)) {
                 present++;
             }
         }

@@ -87,6 +87,8 @@ class BoardTests {
         String coffee = session("BREAK", NINE.plus(1, ChronoUnit.HOURS), Map.of("needsMeeting", "false",
                 "provisioning", "NOT_NEEDED"));
         store.redis().hset(keys.registrants(plenary), Map.of("r1", "{}", "r2", "{}"));
+        store.redis().hset(keys.attendance(plenary), Map.of("r1", "{\"present\":true,\"joins\":1}",
+                "r2", "{\"present\":false,\"joins\":2}"));
         session("PLENARY", NINE.plus(20, ChronoUnit.DAYS), Map.of());
 
         HttpResponse<String> answer = get("/api/streaming/board?day=" + DAY, staff, "fr");
@@ -100,6 +102,7 @@ class BoardTests {
         assertThat(first.path("hostUserId").asString()).isEqualTo("host1@hybridconf.example");
         assertThat(first.path("meetingId").asString()).isNotBlank();
         assertThat(first.path("registrants").asLong()).isEqualTo(2);
+        assertThat(first.path("present").asLong()).isEqualTo(1);
         assertThat(first.path("localStart").asString()).isEqualTo("09:00");
         assertThat(rows.get(1).path("status").asString()).isEqualTo("NOT_STREAMED");
         assertThat(rows.get(2).path("status").asString()).isEqualTo("FAILED");
