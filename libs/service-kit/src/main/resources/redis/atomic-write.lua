@@ -53,6 +53,8 @@ for _, o in ipairs(ops) do
     redis.call('SADD', key, unpack(args))
   elseif op == 'SREM' then
     redis.call('SREM', key, unpack(args))
+  elseif op == 'HDEL' then
+    redis.call('HDEL', key, unpack(args))
   elseif op == 'EXPIRE' then
     redis.call('EXPIRE', key, args[1])
   elseif op == 'ZADD' then

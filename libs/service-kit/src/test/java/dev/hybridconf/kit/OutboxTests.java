@@ -73,6 +73,24 @@ class OutboxTests {
     }
 
     @Test
+    void fieldsOfHashesLeaveInTheSameStepAsTheEventThatSaysSo() {
+        String note = "note-" + UUID.randomUUID();
+        String key = store.keys().key("note", note);
+        store.redis().hset(key, Map.of("text", "draft", "author", "amina", "reviewer", "jorge"));
+
+        Outcome outcome = store.atomically()
+                .requirePresent(key, () -> new ConflictException("missing-note", "note.duplicate", note))
+                .hdel(key, "author", "reviewer")
+                .hdel(key)
+                .emit(new NoteAdded(note, "draft"))
+                .execute();
+
+        assertThat(outcome).isEqualTo(Outcome.APPLIED);
+        assertThat(store.redis().hgetAll(key)).containsOnlyKeys("text");
+        assertThat(outboxEntriesFor(note)).hasSize(1);
+    }
+
+    @Test
     void relayPublishesTheEventAndRemovesTheEntryOnlyOnceKafkaHasIt() {
         String note = "note-" + UUID.randomUUID();
         addNote(note, "relayed");

@@ -119,6 +119,11 @@ public final class AtomicWrite {
         return op("HINCRBY", key, null, field, Long.toString(by));
     }
 
+    /** Removes fields of a hash (nothing when none is given). */
+    public AtomicWrite hdel(String key, String... fields) {
+        return fields.length == 0 ? this : op("HDEL", key, null, fields);
+    }
+
     public AtomicWrite sadd(String key, String... members) {
         return op("SADD", key, null, members);
     }

@@ -15,7 +15,6 @@ import dev.hybridconf.kit.redis.AtomicWrite;
 import dev.hybridconf.kit.redis.RedisStore;
 import dev.hybridconf.streaming.catalog.StreamingKeys;
 import dev.hybridconf.streaming.registrants.RegistrantSyncProperties;
-import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -111,15 +110,11 @@ public class ParticipantCopy {
             write.srem(keys.enrolled(sessionId), registrationId);
         }
         Set<String> affected = affectedSessions(enrolments);
-        String outcome = apply(mark(write, affected));
         // Attendance rows (registration id -> JSON) are the webhook consumer's; an erased person keeps none.
-        try (AbstractPipeline pipeline = redis.pipelined()) {
-            for (String sessionId : affected) {
-                pipeline.hdel(keys.attendance(sessionId), registrationId);
-            }
-            pipeline.sync();
+        for (String sessionId : affected) {
+            write.hdel(keys.attendance(sessionId), registrationId);
         }
-        return outcome;
+        return apply(mark(write, affected));
     }
 
     /** A place in a breakout (enrolled with a place, or promoted from its waiting list). */

@@ -35,7 +35,6 @@ import dev.hybridconf.streaming.zoom.ZoomException;
 import dev.hybridconf.streaming.zoom.ZoomKind;
 import dev.hybridconf.streaming.zoom.ZoomNotFoundException;
 import io.micrometer.core.instrument.MeterRegistry;
-import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.resps.Tuple;
@@ -318,13 +317,12 @@ public class RegistrantSync {
 
     private void removeRegistrants(String sessionId, String meetingId, List<String> registrationIds,
             Map<String, JoinLink> registered) {
-        // AtomicWrite has no HDEL: a MULTI/EXEC removes both sides of the mapping at once.
-        try (AbstractTransaction tx = redis.multi()) {
-            tx.hdel(keys.registrants(sessionId), registrationIds.toArray(String[]::new));
-            tx.hdel(keys.registrantIds(meetingId),
-                    registrationIds.stream().map(id -> registered.get(id).registrantId()).toArray(String[]::new));
-            tx.exec();
-        }
+        // Both sides of the mapping go in one step.
+        store.atomically()
+                .hdel(keys.registrants(sessionId), registrationIds.toArray(String[]::new))
+                .hdel(keys.registrantIds(meetingId),
+                        registrationIds.stream().map(id -> registered.get(id).registrantId()).toArray(String[]::new))
+                .execute();
     }
 
     /** When the session's current partial batch started waiting (set now if it was not waiting). */
