@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,14 +51,12 @@ class Board {
         List<Response<Long>> registrants = new ArrayList<>(views.size());
         List<Response<Map<String, String>>> attendance = new ArrayList<>(views.size());
         List<Response<Map<String, String>>> streams = new ArrayList<>(views.size());
-        List<Response<String>> interpretation = new ArrayList<>(views.size());
         if (!views.isEmpty()) {
             try (AbstractPipeline pipeline = redis.pipelined()) {
                 for (SessionView view : views) {
                     registrants.add(pipeline.hlen(keys.registrants(view.sessionId())));
                     attendance.add(pipeline.hgetAll(keys.attendance(view.sessionId())));
                     streams.add(pipeline.hgetAll(keys.liveStream(view.sessionId())));
-                    interpretation.add(pipeline.hget(keys.session(view.sessionId()), "interpretationLanguages"));
                 }
                 pipeline.sync();
             }
@@ -68,7 +65,7 @@ class Board {
         for (int i = 0; i < views.size(); i++) {
             SessionView view = views.get(i);
             rows.add(row(view, locale, registrants.get(i).get(), present(attendance.get(i).get()),
-                    languages(interpretation.get(i).get()), stream(streams.get(i).get())));
+                    view.interpretationLanguages(), stream(streams.get(i).get())));
         }
         return rows;
     }
@@ -127,11 +124,6 @@ class Board {
             }
         }
         return present;
-    }
-
-    private static List<String> languages(String value) {
-        return value == null || value.isBlank() ? List.of()
-                : Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     private static BoardRow.LiveStreamState stream(Map<String, String> hash) {

@@ -16,6 +16,7 @@ import java.util.Map;
  * publiclyStreamed sessionVersion status needsMeeting audience provisioning hostUserId zoomKind meetingId
  * provisionedVersion failureReason failureDetail attempts}.</li>
  * <li>Written by the webhook consumer: {@code live liveAt}.</li>
+ * <li>Written by the interpretation set-up (with the interpretation issue): {@code interpretationLanguages}.</li>
  * </ul>
  *
  * @param status       {@code SCHEDULED} or {@code CANCELLED}
@@ -24,6 +25,7 @@ import java.util.Map;
  * @param provisioning {@code PENDING}, {@code PROVISIONED}, {@code FAILED}, {@code REMOVED} or {@code NOT_NEEDED}
  * @param zoomKind     {@code MEETING} or {@code WEBINAR}, once provisioned
  * @param live         {@code SCHEDULED}, {@code LIVE} or {@code ENDED}
+ * @param interpretationLanguages the interpretation channels set up in Zoom (empty: none)
  */
 public record SessionView(
         String sessionId,
@@ -51,7 +53,11 @@ public record SessionView(
         String failureDetail,
         int attempts,
         String live,
-        Instant liveAt) {
+        Instant liveAt,
+        List<String> interpretationLanguages) {
+
+    /** Hash field of {@link #interpretationLanguages()}, comma-separated. */
+    public static final String INTERPRETATION_LANGUAGES = "interpretationLanguages";
 
     public static final String ALL_REMOTE = "ALL_REMOTE";
     public static final String ENROLLED = "ENROLLED";
@@ -96,7 +102,8 @@ public record SessionView(
                 blankToNull(hash.get("failureDetail")),
                 (int) parseLong(hash.get("attempts")),
                 hash.getOrDefault("live", "SCHEDULED"),
-                parseInstant(hash.get("liveAt")));
+                parseInstant(hash.get("liveAt")),
+                split(hash.get(INTERPRETATION_LANGUAGES)));
     }
 
     private static String blankToNull(String value) {

@@ -2,7 +2,6 @@ package dev.hybridconf.streaming.join;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,9 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class JoinLinks {
-
-    /** Hash field of {@code session:{id}}: the session's interpretation channels, comma-separated (optional). */
-    public static final String INTERPRETATION_LANGUAGES = "interpretationLanguages";
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -88,10 +84,9 @@ public class JoinLinks {
         if (link == null || !session.meetingId().equals(link.meetingId()) || link.joinUrl() == null) {
             throw JoinProblem.notReady(properties.retryAfter());
         }
-        String languages = sessionHash.get().get(INTERPRETATION_LANGUAGES);
         String yourLanguage = participant.get(ParticipantCopy.INTERPRETATION_LANGUAGE);
         return new JoinAnswer(sessionId, title(session.titleJson(), locale), session.start(), session.end(),
-                session.timeZone(), link.joinUrl(), new JoinAnswer.Interpretation(split(languages),
+                session.timeZone(), link.joinUrl(), new JoinAnswer.Interpretation(session.interpretationLanguages(),
                         yourLanguage == null || yourLanguage.isBlank() ? null : yourLanguage));
     }
 
@@ -119,10 +114,5 @@ public class JoinLinks {
             }
         }
         return "";
-    }
-
-    private static List<String> split(String value) {
-        return value == null || value.isBlank() ? List.of()
-                : Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 }

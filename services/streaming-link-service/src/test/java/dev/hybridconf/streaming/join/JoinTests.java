@@ -112,7 +112,7 @@ class JoinTests {
     void aParticipantGetsTheirOwnPersonalLinkInTheirLanguageWithoutAnyZoomCallAndNeverAHostLink() throws Exception {
         var plenary = provisioning.provisioned("PLENARY", clock.instant().plus(Duration.ofMinutes(10)),
                 Duration.ofMinutes(60), "host5@hybridconf.example");
-        provisioning.setField(plenary.sessionId(), JoinLinks.INTERPRETATION_LANGUAGES, "en,fr,es");
+        provisioning.setField(plenary.sessionId(), dev.hybridconf.streaming.catalog.SessionView.INTERPRETATION_LANGUAGES, "en,fr,es");
         String amina = id(), jorge = id();
         approve(amina, "REMOTE", "fr", "es");
         approve(jorge, "REMOTE", "es", null);
