@@ -17,7 +17,6 @@ import dev.hybridconf.streaming.catalog.StreamingKeys;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /** Assembles the board of a day from the service's Redis copy: no Zoom call. */
@@ -76,7 +75,7 @@ class Board {
         String status = status(view);
         BoardRow.Failure failure = "FAILED".equals(status)
                 ? new BoardRow.Failure(view.failureReason(), view.failureDetail(), view.attempts()) : null;
-        return new BoardRow(view.sessionId(), view.conferenceId(), title(view.titleJson(), locale), view.kind(),
+        return new BoardRow(view.sessionId(), view.conferenceId(), view.title(locale), view.kind(),
                 view.start(), view.end(), LOCAL_TIME.format(view.start().atZone(zone)),
                 LOCAL_TIME.format(view.end().atZone(zone)), zone.getId(), status, failure,
                 view.provisioned() ? view.meetingId() : null, view.provisioned() ? view.zoomKind() : null,
@@ -99,20 +98,6 @@ class Board {
             case "REMOVED" -> "CANCELLED";
             default -> "PENDING";
         };
-    }
-
-    /** The title in the reader's language, else English, else any. */
-    String title(String titleJson, Locale locale) {
-        JsonNode titles = json.readTree(titleJson == null ? "{}" : titleJson);
-        for (String language : List.of(locale.getLanguage(), "en")) {
-            if (titles.hasNonNull(language)) {
-                return titles.get(language).asString();
-            }
-        }
-        for (JsonNode any : titles) {
-            return any.asString();
-        }
-        return "";
     }
 
     /** Participants in the meeting now: attendance records (written by the webhook consumer) marked present. */

@@ -4,7 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+
+import dev.hybridconf.kit.errors.ProblemMessages;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One session as the streaming-link service knows it: the programme's facts (from session events) and
@@ -59,6 +65,8 @@ public record SessionView(
     /** Hash field of {@link #interpretationLanguages()}, comma-separated. */
     public static final String INTERPRETATION_LANGUAGES = "interpretationLanguages";
 
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
     public static final String ALL_REMOTE = "ALL_REMOTE";
     public static final String ENROLLED = "ENROLLED";
     public static final String PROVISIONED = "PROVISIONED";
@@ -69,6 +77,36 @@ public record SessionView(
 
     public boolean cancelled() {
         return "CANCELLED".equals(status);
+    }
+
+    /** The title in the reader's language (en, fr, es), else English, else any language the programme has. */
+    public String title(Locale locale) {
+        return title(titleJson, locale);
+    }
+
+    static String title(String titleJson, Locale locale) {
+        JsonNode titles;
+        try {
+            titles = JSON.readTree(titleJson == null ? "{}" : titleJson);
+        } catch (RuntimeException e) {
+            return titleJson;
+        }
+        if (titles.isString()) {
+            return titles.asString();
+        }
+        String language = ProblemMessages.supported(locale).getLanguage();
+        for (String candidate : List.of(language, "en")) {
+            JsonNode text = titles.get(candidate);
+            if (text != null && text.isString() && !text.asString().isBlank()) {
+                return text.asString();
+            }
+        }
+        for (JsonNode text : titles) {
+            if (text.isString()) {
+                return text.asString();
+            }
+        }
+        return "";
     }
 
     /** Reads the hash; null when the service has never heard of the session. */

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import dev.hybridconf.kit.errors.ProblemMessages;
 import dev.hybridconf.kit.redis.RedisStore;
 import dev.hybridconf.streaming.catalog.JoinLink;
 import dev.hybridconf.streaming.catalog.SessionView;
@@ -17,7 +16,6 @@ import dev.hybridconf.streaming.participants.ParticipantCopy;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -85,34 +83,8 @@ public class JoinLinks {
             throw JoinProblem.notReady(properties.retryAfter());
         }
         String yourLanguage = participant.get(ParticipantCopy.INTERPRETATION_LANGUAGE);
-        return new JoinAnswer(sessionId, title(session.titleJson(), locale), session.start(), session.end(),
+        return new JoinAnswer(sessionId, session.title(locale), session.start(), session.end(),
                 session.timeZone(), link.joinUrl(), new JoinAnswer.Interpretation(session.interpretationLanguages(),
                         yourLanguage == null || yourLanguage.isBlank() ? null : yourLanguage));
-    }
-
-    /** The title in the caller's language (en, fr, es), else English, else any language the programme has. */
-    static String title(String titleJson, Locale locale) {
-        JsonNode titles;
-        try {
-            titles = JSON.readTree(titleJson == null ? "{}" : titleJson);
-        } catch (RuntimeException e) {
-            return titleJson;
-        }
-        if (titles.isString()) {
-            return titles.asString();
-        }
-        String language = ProblemMessages.supported(locale).getLanguage();
-        for (String candidate : List.of(language, "en")) {
-            JsonNode text = titles.get(candidate);
-            if (text != null && text.isString() && !text.asString().isBlank()) {
-                return text.asString();
-            }
-        }
-        for (JsonNode text : titles) {
-            if (text.isString()) {
-                return text.asString();
-            }
-        }
-        return "";
     }
 }
