@@ -7,6 +7,8 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import dev.hybridconf.kit.web.SpreadsheetCells;
+
 /**
  * The CSV export of registrations: one header row, then one row per registration, written as it is
  * read so the file never sits in memory.
@@ -40,7 +42,7 @@ final class RegistrationCsv {
     }
 
     void write(Registration registration) throws IOException {
-        printer.printRecord(row(registration).stream().map(RegistrationCsv::neutralise).toList());
+        printer.printRecord(row(registration).stream().map(SpreadsheetCells::plain).toList());
     }
 
     void flush() throws IOException {
@@ -54,17 +56,6 @@ final class RegistrationCsv {
                 text(r.interpretationLanguage()), text(r.accessibilityNeeds()), text(r.timeZone()),
                 r.sponsorship().name(), text(r.sponsorshipJustification()), String.join(ROLE_SEPARATOR, r.roles()),
                 r.submittedAt().toString());
-    }
-
-    /** Makes a cell that a spreadsheet would evaluate as a formula read as plain text instead. */
-    static String neutralise(String cell) {
-        if (cell.isEmpty()) {
-            return cell;
-        }
-        return switch (cell.charAt(0)) {
-            case '=', '+', '-', '@', '\t', '\r' -> "'" + cell;
-            default -> cell;
-        };
     }
 
     private static String text(String value) {

@@ -1,5 +1,7 @@
 package dev.hybridconf.streaming.board;
 
+import static dev.hybridconf.kit.web.SpreadsheetCells.plain;
+
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -78,16 +80,5 @@ class BoardController {
 
     private static String orEmpty(String value) {
         return value == null ? "" : value;
-    }
-
-    /** A cell a spreadsheet would evaluate as a formula is read as text instead (CSV injection). */
-    static String plain(String cell) {
-        if (cell == null || cell.isEmpty()) {
-            return "";
-        }
-        return switch (cell.charAt(0)) {
-            case '=', '+', '-', '@', '\t', '\r' -> "'" + cell;
-            default -> cell;
-        };
     }
 }
