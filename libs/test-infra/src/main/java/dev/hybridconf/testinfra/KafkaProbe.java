@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -20,12 +23,23 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Plain Kafka clients for tests: send raw records, read a topic from the start, measure a group's lag. */
 public final class KafkaProbe {
+
+    /** How long {@link #sendAll} keeps sending what Kafka has not acknowledged. */
+    public static final Duration SEND_DEADLINE = Duration.ofSeconds(90);
+
+    private static final Map<String, KafkaProducer<String, String>> PRODUCERS = new ConcurrentHashMap<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(
+                () -> PRODUCERS.values().forEach(p -> p.close(Duration.ofSeconds(1))), "kafka-probe-shutdown"));
+    }
 
     private final String bootstrap;
 
@@ -38,13 +52,67 @@ public final class KafkaProbe {
     }
 
     public void send(String topic, String key, String value) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not send to " + topic, e);
+        sendAll(List.of(new ProducerRecord<>(topic, key, value)));
+    }
+
+    /**
+     * Sends every record and returns once Kafka has acknowledged them all, as the services' outbox relays do: what
+     * Kafka did not acknowledge is sent again, on a new producer, until {@link #SEND_DEADLINE} has passed. Consumers
+     * are idempotent, so a record sent twice is harmless. Records go through one producer per JVM, so that hundreds
+     * of sends do not each cost a producer (and a producer id from the broker).
+     */
+    public void sendAll(List<ProducerRecord<String, String>> records) {
+        List<ProducerRecord<String, String>> pending = records;
+        long end = System.nanoTime() + SEND_DEADLINE.toNanos();
+        while (true) {
+            KafkaProducer<String, String> producer = producer();
+            List<Future<RecordMetadata>> sent = new ArrayList<>(pending.size());
+            for (ProducerRecord<String, String> record : pending) {
+                sent.add(producer.send(record));
+            }
+            producer.flush();
+            List<ProducerRecord<String, String>> failed = new ArrayList<>();
+            Throwable cause = null;
+            for (int i = 0; i < sent.size(); i++) {
+                try {
+                    sent.get(i).get();
+                } catch (ExecutionException e) {
+                    failed.add(pending.get(i));
+                    cause = e.getCause();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while sending to Kafka", e);
+                }
+            }
+            if (failed.isEmpty()) {
+                return;
+            }
+            discard(producer);
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException("Kafka did not acknowledge " + failed.size() + " record(s) for "
+                        + failed.get(0).topic() + ": " + cause, cause);
+            }
+            System.err.printf("KafkaProbe: %d record(s) for %s not acknowledged (%s); sending them again%n",
+                    failed.size(), failed.get(0).topic(), cause);
+            pending = failed;
+        }
+    }
+
+    private KafkaProducer<String, String> producer() {
+        return PRODUCERS.computeIfAbsent(bootstrap, servers -> {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+            return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        });
+    }
+
+    private void discard(KafkaProducer<String, String> producer) {
+        if (PRODUCERS.remove(bootstrap, producer)) {
+            producer.close(Duration.ofSeconds(1));
         }
     }
 

@@ -105,7 +105,6 @@ class JoinTests {
     @AfterEach
     void tearDown() {
         provisioning.retireAll();
-        events.close();
     }
 
     @Test

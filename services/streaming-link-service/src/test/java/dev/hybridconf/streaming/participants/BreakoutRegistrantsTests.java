@@ -102,7 +102,6 @@ class BreakoutRegistrantsTests {
     void tearDown() {
         provisioning.retireAll();
         store.redis().del(keys.remoteParticipants());
-        events.close();
     }
 
     @Test

@@ -17,6 +17,8 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.common.GroupState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -94,9 +96,12 @@ class TwoReplicasTests {
     @Test
     void fortyOneSessionsAndNinetyParticipantsOnTwoReplicasGiveOneMeetingEachAndOneRegistrantEach() throws Exception {
         try (ConfigurableApplicationContext replica = new SpringApplicationBuilder(StreamingLinkServiceApplication.class)
-                .run(replicaArguments()); TestEvents events = new TestEvents(topics)) {
+                .run(replicaArguments())) {
+            TestEvents events = new TestEvents(topics);
             String provisioningGroup = topics.group("streaming-link-service") + ".provisioning";
-            await().atMost(DEADLINE).until(() -> members(provisioningGroup) == 2);
+            // Both replicas must hold partitions of the session events before they are published, or the first
+            // could take them all while the group is still settling.
+            await().atMost(DEADLINE).until(() -> bothMembersHoldPartitions(provisioningGroup));
 
             LocalDate day = LocalDate.of(2027, 9, 14);
             Instant first = Instant.parse("2027-09-14T07:00:00Z");
@@ -170,11 +175,15 @@ class TwoReplicasTests {
                 .mapToDouble(c -> c.count()).sum();
     }
 
-    private long members(String group) throws Exception {
+    private boolean bothMembersHoldPartitions(String group) throws Exception {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, environment.getProperty("spring.kafka.bootstrap-servers"));
+        String sessionTopic = topics.physical("session.events");
         try (Admin admin = Admin.create(config)) {
-            return admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().size();
+            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+            return description.groupState() == GroupState.STABLE && description.members().size() == 2
+                    && description.members().stream().allMatch(member -> member.assignment().topicPartitions().stream()
+                            .anyMatch(partition -> partition.topic().equals(sessionTopic)));
         }
     }
 

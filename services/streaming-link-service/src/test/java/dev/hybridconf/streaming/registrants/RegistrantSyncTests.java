@@ -103,7 +103,6 @@ class RegistrantSyncTests {
         EMULATOR.admin("DELETE", "/faults", null);
         provisioning.retireAll();
         store.redis().del(keys.remoteParticipants());
-        events.close();
     }
 
     @Test
