@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.Map;
 
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.kafka.KafkaContainer;
@@ -64,6 +66,7 @@ public final class SharedInfrastructure {
             throw new UncheckedIOException("could not start the embedded Redis server", e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            silenceKafkaAtExit();
             try {
                 redis.stop();
             } catch (IOException ignored) {
@@ -73,6 +76,20 @@ public final class SharedInfrastructure {
         }, "test-infrastructure-shutdown"));
         String bootstrap = kafka.getBrokersAsString();
         return new Addresses(bootstrap, "127.0.0.1", redisPort);
+    }
+
+    /**
+     * Kafka's test kit deletes the broker's temporary log directory from a shutdown hook of its own, which runs
+     * at the same time as the one stopping the broker: the broker then reports every partition's files as
+     * missing, some thousand lines that would bury the test results at the end of a CI log. Once the JVM is
+     * exiting nothing is left to learn from the broker or its clients, so their loggers are switched off.
+     * Errors while the tests run are still logged.
+     */
+    private static void silenceKafkaAtExit() {
+        LoggingSystem logging = LoggingSystem.get(SharedInfrastructure.class.getClassLoader());
+        for (String logger : new String[] {"kafka", "org.apache.kafka"}) {
+            logging.setLogLevel(logger, LogLevel.OFF);
+        }
     }
 
     @SuppressWarnings("resource")
