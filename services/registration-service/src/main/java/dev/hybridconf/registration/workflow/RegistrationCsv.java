@@ -32,6 +32,7 @@ final class RegistrationCsv {
     private final CSVPrinter printer;
 
     private RegistrationCsv(Writer out) throws IOException {
+        SpreadsheetCells.startExport(out);
         this.printer = new CSVPrinter(out, FORMAT);
         printer.printRecord(COLUMNS);
     }

@@ -2,7 +2,6 @@ package dev.hybridconf.streaming.board;
 
 import static dev.hybridconf.kit.web.SpreadsheetCells.plain;
 
-import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +20,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import dev.hybridconf.kit.web.SpreadsheetCells;
 
 /**
  * The streaming staff's board of a conference day and its run sheet (CSV). For streaming staff and
@@ -50,7 +51,7 @@ class BoardController {
         return new DayBoard(date, rows.size(), rows);
     }
 
-    /** The run sheet of the day as CSV (UTF-8, one line per session, spreadsheet formulas neutralised). */
+    /** The run sheet of the day as CSV (UTF-8 with a byte order mark, one line per session, formulas neutralised). */
     @GetMapping(value = "/api/streaming/board.csv", produces = "text/csv")
     ResponseEntity<StreamingResponseBody> runSheet(@RequestParam String day) {
         LocalDate date = Board.parseDay(day);
@@ -58,6 +59,7 @@ class BoardController {
         List<BoardRow> rows = board.day(date, locale);
         StreamingResponseBody body = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            SpreadsheetCells.startExport(writer);
             try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder()
                     .setHeader(RUN_SHEET_COLUMNS.toArray(String[]::new)).get())) {
                 for (BoardRow row : rows) {
@@ -68,8 +70,6 @@ class BoardController {
                             row.registrants(), row.present(), String.join(" ", row.interpretation()),
                             plain(orEmpty(row.liveStream().pageUrl())), row.liveStream().state());
                 }
-            } catch (IOException e) {
-                throw e;
             }
         };
         return ResponseEntity.ok()
