@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -67,8 +68,12 @@ public final class TestTokens {
 
     /** Points the service at this issuer. */
     public void register(DynamicPropertyRegistry registry) {
-        registry.add("platform.security.jwk-set-uri", () -> issuer() + "/oauth2/jwks");
-        registry.add("platform.security.issuer", this::issuer);
+        properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** The settings that make a service trust this issuer's tokens. */
+    public Map<String, Object> properties() {
+        return Map.of("platform.security.jwk-set-uri", issuer() + "/oauth2/jwks", "platform.security.issuer", issuer());
     }
 
     public String issuer() {

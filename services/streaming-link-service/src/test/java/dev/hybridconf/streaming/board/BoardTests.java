@@ -15,23 +15,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import dev.hybridconf.kit.redis.RedisStore;
 import dev.hybridconf.streaming.catalog.StreamingKeys;
+import dev.hybridconf.streaming.emulator.OnZoomEmulator;
 import dev.hybridconf.streaming.emulator.ZoomEmulatorServer;
 import dev.hybridconf.streaming.zoom.MeetingRequest;
 import dev.hybridconf.streaming.zoom.MeetingSettings;
 import dev.hybridconf.streaming.zoom.ZoomClient;
 import dev.hybridconf.streaming.zoom.ZoomMeeting;
-import dev.hybridconf.testinfra.PlatformInfrastructure;
 import dev.hybridconf.testinfra.TestTokens;
 import dev.hybridconf.testinfra.TranslationAssertions;
 import tools.jackson.databind.JsonNode;
@@ -43,24 +40,15 @@ import tools.jackson.databind.json.JsonMapper;
  * emulator. Sessions are written as provisioning leaves them (the meeting really exists on the emulator).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@PlatformInfrastructure
+@OnZoomEmulator
 class BoardTests {
 
-    static final ZoomEmulatorServer EMULATOR = ZoomEmulatorServer.start();
     static final ObjectMapper JSON = JsonMapper.builder().build();
     static final LocalDate DAY = LocalDate.of(2026, 12, 2);
     static final Instant NINE = Instant.parse("2026-12-02T08:00:00Z");
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        EMULATOR.register(registry);
-        TestTokens.shared().register(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        EMULATOR.close();
-    }
+    @Autowired
+    ZoomEmulatorServer emulator;
 
     @LocalServerPort
     int port;
@@ -149,7 +137,7 @@ class BoardTests {
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
         String link = JSON.readTree(first.body()).path("startUrl").asString();
-        assertThat(link).startsWith(EMULATOR.baseUrl()).contains("zak=");
+        assertThat(link).startsWith(emulator.baseUrl()).contains("zak=");
         assertThat(JSON.readTree(second.body()).path("startUrl").asString()).isNotEqualTo(link);
         JsonNode audit = JSON.readTree(get("/api/streaming/sessions/" + session + "/host-link/audit",
                 TestTokens.shared().organiser(), "en").body());
@@ -185,7 +173,7 @@ class BoardTests {
                 Map.of("streamUrl", "rtmps://live.example.org/app", "streamKey", "secret-key-9876",
                         "pageUrl", "https://uclg.org/live"));
         HttpResponse<String> tooEarly = post("/api/streaming/sessions/" + session + "/livestream/start", staff, null);
-        EMULATOR.admin("POST", "/meetings/" + meetingId + "/start", null);
+        emulator.admin("POST", "/meetings/" + meetingId + "/start", null);
         HttpResponse<String> started = post("/api/streaming/sessions/" + session + "/livestream/start", staff, null);
 
         assertThat(bad.statusCode()).isEqualTo(400);

@@ -6,12 +6,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import dev.hybridconf.streaming.zoom.MeetingRequest;
 import dev.hybridconf.streaming.zoom.MeetingSettings;
@@ -20,26 +17,15 @@ import dev.hybridconf.streaming.zoom.RegisteredParticipant;
 import dev.hybridconf.streaming.zoom.ZoomClient;
 import dev.hybridconf.streaming.zoom.ZoomKind;
 import dev.hybridconf.streaming.zoom.ZoomMeeting;
-import dev.hybridconf.testinfra.PlatformInfrastructure;
-import dev.hybridconf.testinfra.TestTokens;
 
 /** The service's own Zoom client, unchanged, against the emulator: only the base URLs differ from Zoom's. */
 @SpringBootTest
-@PlatformInfrastructure
+@OnZoomEmulator
 class ZoomClientOnEmulatorTests {
 
-    static final ZoomEmulatorServer EMULATOR = ZoomEmulatorServer.start();
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        EMULATOR.register(registry);
-        TestTokens.shared().register(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        EMULATOR.close();
-    }
+    @Autowired
+    ZoomEmulatorServer emulator;
 
     @Autowired
     ZoomClient zoom;
@@ -54,10 +40,10 @@ class ZoomClientOnEmulatorTests {
                 Registrant.of("amina@example.org", "Amina", "Diallo"), Registrant.of("jorge@example.org", "Jorge", "Paz")));
 
         assertThat(registered).extracting(RegisteredParticipant::joinUrl).doesNotHaveDuplicates().allMatch(
-                url -> url.startsWith(EMULATOR.baseUrl() + "/w/" + created.id()));
+                url -> url.startsWith(emulator.baseUrl() + "/w/" + created.id()));
         assertThat(zoom.get(ZoomKind.MEETING, created.id()).startUrl()).isNotBlank().isNotEqualTo(created.startUrl());
-        assertThat(EMULATOR.calls("POST /v2/users/{userId}/meetings")).isEqualTo(1);
-        assertThat(EMULATOR.admin("/meetings/" + created.id()).path("settings").path("approval_type").asInt())
+        assertThat(emulator.calls("POST /v2/users/{userId}/meetings")).isEqualTo(1);
+        assertThat(emulator.admin("/meetings/" + created.id()).path("settings").path("approval_type").asInt())
                 .isEqualTo(MeetingSettings.APPROVAL_MANUAL);
     }
 }

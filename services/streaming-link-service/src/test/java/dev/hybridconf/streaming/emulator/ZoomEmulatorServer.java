@@ -6,11 +6,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 import dev.hybridconf.zoomemulator.ZoomEmulatorApplication;
 import tools.jackson.databind.JsonNode;
@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The real Zoom emulator ({@code deploy/zoom-emulator}) started in the test JVM on a free port, one per
- * test class: the service's Zoom client talks to it over HTTP exactly as it would to Zoom. Its six demo
+ * test class ({@link OnZoomEmulator}): the service's Zoom client talks to it over HTTP exactly as it would to Zoom. Its six demo
  * hosts ({@code host1..6@hybridconf.example}, the first two with a webinar licence) and demo credentials
  * are those of the local stack. Webhooks go to {@code webhookUrl} when given.
  */
@@ -84,13 +84,11 @@ public final class ZoomEmulatorServer implements AutoCloseable {
         return baseUrl;
     }
 
-    /** Points the service's Zoom client (and its webhook secret) at this emulator. */
-    public void register(DynamicPropertyRegistry registry) {
-        registry.add("platform.zoom.oauth-url", () -> baseUrl);
-        registry.add("platform.zoom.api-url", () -> baseUrl + "/v2");
-        registry.add("platform.zoom.account-id", () -> ACCOUNT_ID);
-        registry.add("platform.zoom.client-id", () -> CLIENT_ID);
-        registry.add("platform.zoom.client-secret", () -> CLIENT_SECRET);
+    /** The settings that point the service's Zoom client at this emulator. */
+    public Map<String, Object> clientProperties() {
+        return Map.of("platform.zoom.oauth-url", baseUrl, "platform.zoom.api-url", baseUrl + "/v2",
+                "platform.zoom.account-id", ACCOUNT_ID, "platform.zoom.client-id", CLIENT_ID,
+                "platform.zoom.client-secret", CLIENT_SECRET);
     }
 
     /** GET on the admin API ({@code /emulator/...}), as JSON. */

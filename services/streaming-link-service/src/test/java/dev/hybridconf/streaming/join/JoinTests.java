@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,20 +22,18 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import dev.hybridconf.contracts.CloudEvent;
 import dev.hybridconf.contracts.registration.RegistrationApproved;
 import dev.hybridconf.kit.messaging.TopicNames;
 import dev.hybridconf.kit.redis.RedisStore;
 import dev.hybridconf.streaming.catalog.StreamingKeys;
+import dev.hybridconf.streaming.emulator.OnZoomEmulator;
 import dev.hybridconf.streaming.emulator.ZoomEmulatorServer;
 import dev.hybridconf.streaming.registrants.ProvisioningStandIn;
 import dev.hybridconf.streaming.registrants.TestEvents;
 import dev.hybridconf.streaming.zoom.ZoomClient;
 import dev.hybridconf.testinfra.AdjustableClock;
-import dev.hybridconf.testinfra.PlatformInfrastructure;
 import dev.hybridconf.testinfra.TestTokens;
 import dev.hybridconf.testinfra.TranslationAssertions;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,25 +48,16 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
     "platform.streaming.registrants.poll-interval=100ms",
     "platform.zoom.retry.initial-backoff=20ms"})
-@PlatformInfrastructure
+@OnZoomEmulator
 @Import(AdjustableClock.Config.class)
 class JoinTests {
 
-    static final ZoomEmulatorServer EMULATOR = ZoomEmulatorServer.start();
     static final Duration DEADLINE = Duration.ofSeconds(30);
     static final TestTokens TOKENS = TestTokens.shared();
     static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        EMULATOR.register(registry);
-        TOKENS.register(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        EMULATOR.close();
-    }
+    @Autowired
+    ZoomEmulatorServer emulator;
 
     @LocalServerPort
     int port;
@@ -290,8 +278,8 @@ class JoinTests {
         return JSON.readTree(response.body()).path("type").asString();
     }
 
-    private static String emulatorJoinUrl(String meetingId, String registrationId) {
-        for (JsonNode registrant : EMULATOR.admin("/meetings/" + meetingId + "/registrants")) {
+    private String emulatorJoinUrl(String meetingId, String registrationId) {
+        for (JsonNode registrant : emulator.admin("/meetings/" + meetingId + "/registrants")) {
             if (registrant.path("email").asString().startsWith(registrationId + "@")) {
                 return registrant.path("joinUrl").asString();
             }
@@ -299,9 +287,9 @@ class JoinTests {
         throw new AssertionError("no registrant " + registrationId + " in meeting " + meetingId);
     }
 
-    private static long totalEmulatorCalls() {
+    private long totalEmulatorCalls() {
         long total = 0;
-        for (JsonNode row : EMULATOR.admin("/calls").path("endpoints")) {
+        for (JsonNode row : emulator.admin("/calls").path("endpoints")) {
             total += row.path("total").asLong();
         }
         return total;

@@ -10,15 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import dev.hybridconf.contracts.CloudEvent;
 import dev.hybridconf.contracts.registration.AttendanceChanged;
@@ -32,6 +29,7 @@ import dev.hybridconf.contracts.session.SessionEnrolmentPromoted;
 import dev.hybridconf.kit.messaging.TopicNames;
 import dev.hybridconf.kit.redis.RedisStore;
 import dev.hybridconf.streaming.catalog.StreamingKeys;
+import dev.hybridconf.streaming.emulator.OnZoomEmulator;
 import dev.hybridconf.streaming.emulator.ZoomEmulatorServer;
 import dev.hybridconf.streaming.registrants.ProvisioningStandIn;
 import dev.hybridconf.streaming.registrants.TestEvents;
@@ -39,8 +37,6 @@ import dev.hybridconf.streaming.zoom.ZoomClient;
 import dev.hybridconf.testinfra.AdjustableClock;
 import dev.hybridconf.testinfra.EventSchemaAssertions;
 import dev.hybridconf.testinfra.KafkaProbe;
-import dev.hybridconf.testinfra.PlatformInfrastructure;
-import dev.hybridconf.testinfra.TestTokens;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -55,24 +51,15 @@ import tools.jackson.databind.JsonNode;
     "platform.streaming.registrants.poll-interval=100ms",
     "platform.streaming.registrants.backoff-initial=100ms",
     "platform.zoom.retry.initial-backoff=20ms"})
-@PlatformInfrastructure
+@OnZoomEmulator
 @Import(AdjustableClock.Config.class)
 class BreakoutRegistrantsTests {
 
-    static final ZoomEmulatorServer EMULATOR = ZoomEmulatorServer.start();
     static final Duration DEADLINE = Duration.ofSeconds(30);
     static final String DOMAIN = "@participants.hybridconf.invalid";
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        EMULATOR.register(registry);
-        TestTokens.shared().register(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        EMULATOR.close();
-    }
+    @Autowired
+    ZoomEmulatorServer emulator;
 
     @Autowired
     ZoomClient zoom;
@@ -184,7 +171,7 @@ class BreakoutRegistrantsTests {
 
         await().atMost(DEADLINE).until(() -> registered(plenary.sessionId()).containsKey(switcher));
         assertThat(registered(plenary.sessionId()).get(switcher)).as("a new personal link").isNotEqualTo(firstLink);
-        assertThat(EMULATOR.admin("/meetings/" + plenary.meetingId() + "/registrants")).extracting(
+        assertThat(emulator.admin("/meetings/" + plenary.meetingId() + "/registrants")).extracting(
                 r -> r.path("status").asString()).containsExactlyInAnyOrder("cancelled", "approved");
     }
 
@@ -199,7 +186,7 @@ class BreakoutRegistrantsTests {
     /** Registration id to Zoom registrant status, from the emulator's own view. */
     private Map<String, String> zoomStatuses(String meetingId) {
         Map<String, String> statuses = new HashMap<>();
-        for (JsonNode registrant : EMULATOR.admin("/meetings/" + meetingId + "/registrants")) {
+        for (JsonNode registrant : emulator.admin("/meetings/" + meetingId + "/registrants")) {
             String email = registrant.path("email").asString();
             statuses.put(email.substring(0, email.length() - DOMAIN.length()), registrant.path("status").asString());
         }

@@ -9,20 +9,17 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import dev.hybridconf.contracts.session.SessionScheduled;
 import dev.hybridconf.kit.messaging.TopicNames;
 import dev.hybridconf.streaming.catalog.SessionView;
 import dev.hybridconf.streaming.catalog.Sessions;
+import dev.hybridconf.streaming.emulator.OnZoomEmulator;
 import dev.hybridconf.streaming.emulator.ZoomEmulatorServer;
-import dev.hybridconf.testinfra.PlatformInfrastructure;
 import dev.hybridconf.testinfra.TestTokens;
 import tools.jackson.databind.JsonNode;
 
@@ -31,22 +28,13 @@ import tools.jackson.databind.JsonNode;
     "platform.streaming.hosts.seed=host3@hybridconf.example,host4@hybridconf.example",
     "platform.streaming.provisioning.poll-interval=100ms",
     "platform.zoom.daily-write-cap=1"})
-@PlatformInfrastructure
+@OnZoomEmulator
 class DailyCapTests {
 
-    static final ZoomEmulatorServer EMULATOR = ZoomEmulatorServer.start();
     static final String STAFF = TestTokens.shared().token("staff-2", "streaming-staff");
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        EMULATOR.register(registry);
-        TestTokens.shared().register(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        EMULATOR.close();
-    }
+    @Autowired
+    ZoomEmulatorServer emulator;
 
     @Autowired
     TopicNames topics;
@@ -82,7 +70,7 @@ class DailyCapTests {
                 Duration.ofSeconds(10)).get(0);
         assertThat(Instant.parse(failed.path("data").path("retryAt").asString())).isEqualTo(
                 LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        assertThat(EMULATOR.calls("POST /v2/users/{userId}/meetings")).as("Zoom was never asked past the cap")
+        assertThat(emulator.calls("POST /v2/users/{userId}/meetings")).as("Zoom was never asked past the cap")
                 .isEqualTo(2);
 
         assertThat(support.call("POST", "/api/streaming/hosts", STAFF, "{\"userId\":\"host5@hybridconf.example\"}",

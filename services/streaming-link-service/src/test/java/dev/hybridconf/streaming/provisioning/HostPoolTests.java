@@ -10,21 +10,18 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import dev.hybridconf.contracts.session.SessionScheduled;
 import dev.hybridconf.kit.messaging.TopicNames;
 import dev.hybridconf.streaming.catalog.SessionView;
 import dev.hybridconf.streaming.catalog.Sessions;
+import dev.hybridconf.streaming.emulator.OnZoomEmulator;
 import dev.hybridconf.streaming.emulator.ZoomEmulatorServer;
-import dev.hybridconf.testinfra.PlatformInfrastructure;
 import dev.hybridconf.testinfra.TestTokens;
 import dev.hybridconf.testinfra.TranslationAssertions;
 import tools.jackson.databind.JsonNode;
@@ -36,23 +33,14 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "platform.streaming.hosts.seed=host3@hybridconf.example,host4@hybridconf.example",
     "platform.streaming.provisioning.poll-interval=100ms"})
-@PlatformInfrastructure
+@OnZoomEmulator
 class HostPoolTests {
 
-    static final ZoomEmulatorServer EMULATOR = ZoomEmulatorServer.start();
     static final TestTokens TOKENS = TestTokens.shared();
     static final String STAFF = TOKENS.token("staff-1", "streaming-staff");
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        EMULATOR.register(registry);
-        TOKENS.register(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        EMULATOR.close();
-    }
+    @Autowired
+    ZoomEmulatorServer emulator;
 
     @Autowired
     TopicNames topics;
@@ -215,7 +203,7 @@ class HostPoolTests {
     @Test
     void participantsAreRefusedEveryHostEndpointAndOrganisersMayOnlyRead() {
         String participant = TOKENS.participant();
-        long userReads = EMULATOR.calls("GET /v2/users/{userId}");
+        long userReads = emulator.calls("GET /v2/users/{userId}");
         assertThat(support.call("GET", "/api/streaming/hosts", participant, null, null).status()).isEqualTo(403);
         assertThat(support.call("GET", "/api/streaming/hosts/plan?day=2027-07-01", participant, null, null).status())
                 .isEqualTo(403);
@@ -229,6 +217,6 @@ class HostPoolTests {
         assertThat(support.call("GET", "/api/streaming/hosts", organiser, null, null).status()).isEqualTo(200);
         assertThat(support.call("POST", "/api/streaming/hosts", organiser,
                 "{\"userId\":\"host6@hybridconf.example\"}", null).status()).isEqualTo(403);
-        assertThat(EMULATOR.calls("GET /v2/users/{userId}")).as("refused before Zoom is asked").isEqualTo(userReads);
+        assertThat(emulator.calls("GET /v2/users/{userId}")).as("refused before Zoom is asked").isEqualTo(userReads);
     }
 }

@@ -13,14 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import dev.hybridconf.contracts.CloudEvent;
 import dev.hybridconf.contracts.session.SessionScheduled;
@@ -29,9 +26,8 @@ import dev.hybridconf.streaming.catalog.SessionView;
 import dev.hybridconf.streaming.catalog.Sessions;
 import dev.hybridconf.streaming.catalog.StreamingKeys;
 import dev.hybridconf.kit.redis.RedisStore;
+import dev.hybridconf.streaming.emulator.OnZoomEmulator;
 import dev.hybridconf.streaming.emulator.ZoomEmulatorServer;
-import dev.hybridconf.testinfra.PlatformInfrastructure;
-import dev.hybridconf.testinfra.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,23 +40,14 @@ import tools.jackson.databind.JsonNode;
     "platform.streaming.provisioning.poll-interval=100ms",
     "platform.streaming.provisioning.initial-backoff=200ms",
     "platform.zoom.retry.initial-backoff=50ms"})
-@PlatformInfrastructure
+@OnZoomEmulator
 class ProvisioningTests {
 
-    static final ZoomEmulatorServer EMULATOR = ZoomEmulatorServer.start();
     static final String CREATE_MEETING = "POST /v2/users/{userId}/meetings";
     static final String CREATE_WEBINAR = "POST /v2/users/{userId}/webinars";
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        EMULATOR.register(registry);
-        TestTokens.shared().register(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        EMULATOR.close();
-    }
+    @Autowired
+    ZoomEmulatorServer emulator;
 
     @Autowired
     TopicNames topics;
@@ -88,7 +75,7 @@ class ProvisioningTests {
     void fortyParallelBreakoutsAndAPlenaryGetOneMeetingEachWithoutHostOverlapAndAReplayCreatesNothing() {
         LocalDate day = LocalDate.of(2027, 6, 1);
         Instant first = Instant.parse("2027-06-01T07:00:00Z");
-        long meetingsBefore = EMULATOR.calls(CREATE_MEETING);
+        long meetingsBefore = emulator.calls(CREATE_MEETING);
         List<SessionScheduled> all = new ArrayList<>();
         all.add(ProvisioningSupport.scheduled("p-opening", "PLENARY", day, Instant.parse("2027-06-01T06:00:00Z"), 50,
                 "HYBRID", null, 1));
@@ -112,13 +99,13 @@ class ProvisioningTests {
         assertThat(provisioned).hasSize(41);
         assertThat(sessions.find(id("coffee")).orElseThrow().provisioning()).isEqualTo("NOT_NEEDED");
         assertThat(sessions.find(id("site-visit")).orElseThrow().meetingId()).isNull();
-        assertThat(EMULATOR.calls(CREATE_MEETING) - meetingsBefore).isEqualTo(40);
+        assertThat(emulator.calls(CREATE_MEETING) - meetingsBefore).isEqualTo(40);
 
         // The plenary is a webinar on a licensed host; breakouts are meetings, every meeting belongs to its session.
         SessionView plenary = sessions.find(id("p-opening")).orElseThrow();
         assertThat(plenary.zoomKind()).isEqualTo("WEBINAR");
         assertThat(plenary.hostUserId()).isIn("host1@hybridconf.example", "host2@hybridconf.example");
-        JsonNode webinar = EMULATOR.admin("/meetings/" + plenary.meetingId());
+        JsonNode webinar = emulator.admin("/meetings/" + plenary.meetingId());
         assertThat(webinar.path("type").asInt()).isEqualTo(5);
         assertThat(webinar.path("settings").path("approval_type").asInt()).isEqualTo(1);
         assertThat(webinar.path("settings").path("waiting_room").asBoolean()).isTrue();
@@ -132,7 +119,7 @@ class ProvisioningTests {
 
         // No host has two sessions within 10 minutes of each other, as Zoom holds them.
         Map<String, List<JsonNode>> byHost = new HashMap<>();
-        StreamSupport.stream(EMULATOR.admin("/meetings").spliterator(), false)
+        StreamSupport.stream(emulator.admin("/meetings").spliterator(), false)
                 .filter(m -> !m.path("deleted").asBoolean())
                 .filter(m -> m.path("startTime").asString().startsWith("2027-06-01"))
                 .forEach(m -> byHost.computeIfAbsent(m.path("hostEmail").asString(), h -> new ArrayList<>()).add(m));
@@ -153,8 +140,8 @@ class ProvisioningTests {
         });
 
         // Every event again, redelivered as it was and re-sent with new ids: nothing new at Zoom.
-        long creates = EMULATOR.calls(CREATE_MEETING) + EMULATOR.calls(CREATE_WEBINAR);
-        long updates = EMULATOR.calls("PATCH /v2/meetings/{meetingId}");
+        long creates = emulator.calls(CREATE_MEETING) + emulator.calls(CREATE_WEBINAR);
+        long updates = emulator.calls("PATCH /v2/meetings/{meetingId}");
         List<CloudEvent> sent = List.copyOf(support.published);
         sent.forEach(support::publish);
         all.forEach(support::publish);
@@ -162,8 +149,8 @@ class ProvisioningTests {
             assertThat(support.provisioningLag()).isZero();
             assertThat(store.redis().zcard(keys.space().key("provisioning", "due"))).isZero();
         });
-        assertThat(EMULATOR.calls(CREATE_MEETING) + EMULATOR.calls(CREATE_WEBINAR)).isEqualTo(creates);
-        assertThat(EMULATOR.calls("PATCH /v2/meetings/{meetingId}")).isEqualTo(updates);
+        assertThat(emulator.calls(CREATE_MEETING) + emulator.calls(CREATE_WEBINAR)).isEqualTo(creates);
+        assertThat(emulator.calls("PATCH /v2/meetings/{meetingId}")).isEqualTo(updates);
 
         List<JsonNode> provisionedEvents = support.emitted(41, Duration.ofSeconds(20)).stream()
                 .filter(e -> e.path("type").asString().equals("streaming.link-provisioned.v1"))
@@ -184,7 +171,7 @@ class ProvisioningTests {
 
         support.publish(ProvisioningSupport.rescheduled(breakout, Instant.parse("2027-06-02T11:30:00Z"), 45, 4));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode meeting = EMULATOR.admin("/meetings/" + meetingId);
+            JsonNode meeting = emulator.admin("/meetings/" + meetingId);
             assertThat(meeting.path("startTime").asString()).isEqualTo("2027-06-02T11:30:00Z");
             assertThat(meeting.path("duration").asInt()).isEqualTo(45);
         });
@@ -198,7 +185,7 @@ class ProvisioningTests {
         store.redis().hset(keys.registrants(id("move-me")), "reg-1", "{}");
         support.publish(ProvisioningSupport.cancelled(breakout, 5));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            assertThat(EMULATOR.admin("/meetings/" + meetingId).path("deleted").asBoolean()).isTrue();
+            assertThat(emulator.admin("/meetings/" + meetingId).path("deleted").asBoolean()).isTrue();
             assertThat(sessions.find(id("move-me")).orElseThrow().provisioning()).isEqualTo("REMOVED");
         });
         JsonNode removed = support.emitted("streaming.link-removed.v1", id("move-me"), Duration.ofSeconds(10)).get(0);
@@ -236,8 +223,8 @@ class ProvisioningTests {
         });
         SessionView moved = sessions.find(id("late")).orElseThrow();
         assertThat(moved.hostUserId()).isNotEqualTo(before.hostUserId());
-        assertThat(EMULATOR.admin("/meetings/" + before.meetingId()).path("deleted").asBoolean()).isTrue();
-        JsonNode meeting = EMULATOR.admin("/meetings/" + moved.meetingId());
+        assertThat(emulator.admin("/meetings/" + before.meetingId()).path("deleted").asBoolean()).isTrue();
+        JsonNode meeting = emulator.admin("/meetings/" + moved.meetingId());
         assertThat(meeting.path("hostEmail").asString()).isEqualTo(moved.hostUserId());
         assertThat(meeting.path("startTime").asString()).isEqualTo("2027-06-04T09:30:00Z");
         assertThat(store.redis().exists(keys.registrants(id("late")))).as("old join links are void").isFalse();
@@ -259,7 +246,7 @@ class ProvisioningTests {
 
         support.publish(ProvisioningSupport.updated(session, "IN_PERSON", 3));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            assertThat(EMULATOR.admin("/meetings/" + meetingId).path("deleted").asBoolean()).isTrue();
+            assertThat(emulator.admin("/meetings/" + meetingId).path("deleted").asBoolean()).isTrue();
             assertThat(sessions.find(id("format-change")).orElseThrow().provisioning()).isEqualTo("NOT_NEEDED");
         });
         assertThat(support.emitted("streaming.link-removed.v1", id("format-change"), Duration.ofSeconds(10)).get(0)

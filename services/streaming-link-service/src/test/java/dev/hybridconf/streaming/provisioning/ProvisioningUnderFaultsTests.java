@@ -12,24 +12,20 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import dev.hybridconf.contracts.session.SessionScheduled;
 import dev.hybridconf.kit.messaging.TopicNames;
 import dev.hybridconf.streaming.catalog.SessionView;
 import dev.hybridconf.streaming.catalog.Sessions;
+import dev.hybridconf.streaming.emulator.OnZoomEmulator;
 import dev.hybridconf.streaming.emulator.ZoomEmulatorServer;
 import dev.hybridconf.streaming.zoom.ZoomClient;
 import dev.hybridconf.streaming.zoom.ZoomKind;
 import dev.hybridconf.streaming.zoom.ZoomMeeting;
-import dev.hybridconf.testinfra.PlatformInfrastructure;
-import dev.hybridconf.testinfra.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 
@@ -49,23 +45,14 @@ import tools.jackson.databind.JsonNode;
     "platform.zoom.timeouts.read=700ms",
     "platform.zoom.timeouts.call=1500ms",
     "platform.zoom.circuit-breaker.open-for=300ms"})
-@PlatformInfrastructure
+@OnZoomEmulator
 class ProvisioningUnderFaultsTests {
 
-    static final ZoomEmulatorServer EMULATOR = ZoomEmulatorServer.start();
     static final List<String> HOSTS = List.of("host1", "host2", "host3", "host4", "host5", "host6").stream()
             .map(h -> h + "@hybridconf.example").toList();
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        EMULATOR.register(registry);
-        TestTokens.shared().register(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        EMULATOR.close();
-    }
+    @Autowired
+    ZoomEmulatorServer emulator;
 
     @Autowired
     TopicNames topics;
@@ -84,7 +71,7 @@ class ProvisioningUnderFaultsTests {
 
     @Test
     void everySessionGetsExactlyOneMeetingThroughServerErrorsRateLimitsAndLostAnswers() {
-        EMULATOR.admin("PUT", "/faults", """
+        emulator.admin("PUT", "/faults", """
                 [{"path":"/v2/users/host3%40hybridconf.example/meetings","methods":["POST"],"latencyMillis":1000,
                   "times":4},
                  {"path":"/v2/users/host4%40hybridconf.example/meetings","methods":["POST"],"tooManyRequestsRate":1,
@@ -104,9 +91,9 @@ class ProvisioningUnderFaultsTests {
 
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(sessions.onDay(day)).hasSize(40)
                 .allSatisfy(s -> assertThat(s.provisioning()).isEqualTo("PROVISIONED")));
-        EMULATOR.admin("DELETE", "/faults", null);
+        emulator.admin("DELETE", "/faults", null);
 
-        JsonNode outcomes = EMULATOR.admin("/calls").path("endpoints");
+        JsonNode outcomes = emulator.admin("/calls").path("endpoints");
         String seen = outcomes.toString();
         assertThat(seen).as("faults were injected").contains("\"503\"").contains("\"429\"");
 

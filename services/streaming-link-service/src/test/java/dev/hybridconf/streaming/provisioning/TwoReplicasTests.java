@@ -19,7 +19,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.GroupState;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -27,8 +26,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import dev.hybridconf.contracts.registration.RegistrationApproved;
 import dev.hybridconf.contracts.session.SessionScheduled;
@@ -38,10 +35,9 @@ import dev.hybridconf.streaming.StreamingLinkServiceApplication;
 import dev.hybridconf.streaming.catalog.SessionView;
 import dev.hybridconf.streaming.catalog.Sessions;
 import dev.hybridconf.streaming.catalog.StreamingKeys;
+import dev.hybridconf.streaming.emulator.OnZoomEmulator;
 import dev.hybridconf.streaming.emulator.ZoomEmulatorServer;
 import dev.hybridconf.streaming.registrants.TestEvents;
-import dev.hybridconf.testinfra.PlatformInfrastructure;
-import dev.hybridconf.testinfra.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 
@@ -55,22 +51,13 @@ import tools.jackson.databind.JsonNode;
             + "host3@hybridconf.example,host4@hybridconf.example,host5@hybridconf.example,host6@hybridconf.example",
     "platform.streaming.provisioning.poll-interval=100ms",
     "platform.streaming.registrants.poll-interval=100ms"})
-@PlatformInfrastructure
+@OnZoomEmulator
 class TwoReplicasTests {
 
-    static final ZoomEmulatorServer EMULATOR = ZoomEmulatorServer.start();
     static final Duration DEADLINE = Duration.ofSeconds(60);
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        EMULATOR.register(registry);
-        TestTokens.shared().register(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        EMULATOR.close();
-    }
+    @Autowired
+    ZoomEmulatorServer emulator;
 
     @Autowired
     Environment environment;
@@ -135,7 +122,7 @@ class TwoReplicasTests {
             // Exactly one meeting per session at Zoom, and no host with two sessions at once.
             Map<String, List<JsonNode>> byHost = new LinkedHashMap<>();
             Set<String> titles = new HashSet<>();
-            for (JsonNode meeting : EMULATOR.admin("/meetings")) {
+            for (JsonNode meeting : emulator.admin("/meetings")) {
                 if (!meeting.path("deleted").asBoolean()) {
                     assertThat(titles.add(meeting.path("topic").asString())).as("one meeting per session").isTrue();
                     byHost.computeIfAbsent(meeting.path("hostEmail").asString(), h -> new ArrayList<>()).add(meeting);
@@ -155,13 +142,13 @@ class TwoReplicasTests {
             });
 
             // Exactly one registrant per participant in the opening, registered in full batches of 30.
-            JsonNode registrants = EMULATOR.admin("/meetings/" + opening.meetingId() + "/registrants");
+            JsonNode registrants = emulator.admin("/meetings/" + opening.meetingId() + "/registrants");
             Set<String> emails = new HashSet<>();
             registrants.forEach(r -> emails.add(r.path("email").asString()));
             assertThat(registrants.size()).isEqualTo(90);
             assertThat(emails).hasSize(90);
             long batches = 0;
-            for (JsonNode call : EMULATOR.admin("/calls").path("recent")) {
+            for (JsonNode call : emulator.admin("/calls").path("recent")) {
                 if (call.path("path").asString().equals("/v2/webinars/" + opening.meetingId() + "/batch_registrants")) {
                     batches++;
                 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,15 +12,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import dev.hybridconf.contracts.CloudEvent;
 import dev.hybridconf.contracts.registration.RegistrationApproved;
@@ -30,13 +26,12 @@ import dev.hybridconf.kit.PlatformProperties;
 import dev.hybridconf.kit.messaging.TopicNames;
 import dev.hybridconf.kit.redis.RedisStore;
 import dev.hybridconf.streaming.catalog.StreamingKeys;
+import dev.hybridconf.streaming.emulator.OnZoomEmulator;
 import dev.hybridconf.streaming.emulator.ZoomEmulatorServer;
 import dev.hybridconf.streaming.zoom.ZoomClient;
 import dev.hybridconf.testinfra.AdjustableClock;
 import dev.hybridconf.testinfra.EventSchemaAssertions;
 import dev.hybridconf.testinfra.KafkaProbe;
-import dev.hybridconf.testinfra.PlatformInfrastructure;
-import dev.hybridconf.testinfra.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -51,25 +46,18 @@ import tools.jackson.databind.JsonNode;
     "platform.streaming.registrants.backoff-max=1s",
     "platform.zoom.retry.initial-backoff=20ms",
     "platform.zoom.retry.max-backoff=200ms",
-    "platform.zoom.rate-limits.heavy=40"})
-@PlatformInfrastructure
+    "platform.zoom.rate-limits.heavy=40",
+    // A run of unlucky 503s can open the circuit; 30 s open would eat half of a test's deadline.
+    "platform.zoom.circuit-breaker.open-for=300ms"})
+@OnZoomEmulator
 @Import(AdjustableClock.Config.class)
 class RegistrantSyncTests {
 
-    static final ZoomEmulatorServer EMULATOR = ZoomEmulatorServer.start();
     static final Duration DEADLINE = Duration.ofSeconds(60);
     static final String BATCH = "POST /v2/meetings/{meetingId}/batch_registrants";
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        EMULATOR.register(registry);
-        TestTokens.shared().register(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        EMULATOR.close();
-    }
+    @Autowired
+    ZoomEmulatorServer emulator;
 
     @Autowired
     ZoomClient zoom;
@@ -100,7 +88,7 @@ class RegistrantSyncTests {
 
     @AfterEach
     void tearDown() {
-        EMULATOR.admin("DELETE", "/faults", null);
+        emulator.admin("DELETE", "/faults", null);
         provisioning.retireAll();
         store.redis().del(keys.remoteParticipants());
     }
@@ -122,7 +110,7 @@ class RegistrantSyncTests {
         await().atMost(DEADLINE).until(() -> store.redis().hlen(keys.registrants(plenary.sessionId())) == 600);
         awaitSettled(plenary.sessionId());
         assertThat(batchCalls(plenary.meetingId())).as("ceil(600/30) batch calls for the meeting").isLessThanOrEqualTo(20);
-        JsonNode registrants = EMULATOR.admin("/meetings/" + plenary.meetingId() + "/registrants");
+        JsonNode registrants = emulator.admin("/meetings/" + plenary.meetingId() + "/registrants");
         assertThat(registrants).hasSize(600);
         Set<String> joinUrls = new HashSet<>();
         registrants.forEach(r -> joinUrls.add(r.path("joinUrl").asString()));
@@ -143,7 +131,7 @@ class RegistrantSyncTests {
         awaitSettled(plenary.sessionId());
 
         assertThat(totalCalls()).as("no Zoom call after redelivery").isEqualTo(callsBefore);
-        assertThat(EMULATOR.admin("/meetings/" + plenary.meetingId() + "/registrants")).hasSize(600);
+        assertThat(emulator.admin("/meetings/" + plenary.meetingId() + "/registrants")).hasSize(600);
         assertThat(store.redis().hget(keys.participant(ids.get(0)), "preferredLanguage")).isEqualTo("es");
 
         List<JsonNode> synced = syncedEvents(plenary.sessionId(), 600);
@@ -176,7 +164,7 @@ class RegistrantSyncTests {
                 Duration.ofMinutes(45), "host3@hybridconf.example");
         // One call in five fails at random; the first batch call fails for certain, so that a fault is always met
         // (95 participants make only four to eight batch calls, which a 20 % rate can all let through).
-        EMULATOR.admin("PUT", "/faults", """
+        emulator.admin("PUT", "/faults", """
                 [{"path":"/v2/meetings/*/batch_registrants","methods":["POST"],"serverErrorRate":1,
                   "serverErrorStatus":503,"times":1},
                  {"path":"/v2/**","serverErrorRate":0.2,"serverErrorStatus":503}]""");
@@ -187,11 +175,11 @@ class RegistrantSyncTests {
 
         await().atMost(DEADLINE).until(() -> store.redis().hlen(keys.registrants(plenary.sessionId())) == 95);
         awaitSettled(plenary.sessionId());
-        JsonNode registrants = EMULATOR.admin("/meetings/" + plenary.meetingId() + "/registrants");
+        JsonNode registrants = emulator.admin("/meetings/" + plenary.meetingId() + "/registrants");
         List<String> emails = new ArrayList<>();
         registrants.forEach(r -> emails.add(r.path("email").asString()));
         assertThat(emails).hasSize(95).doesNotHaveDuplicates();
-        assertThat(EMULATOR.admin("/calls").path("recent").toString()).as("faults were injected").contains("503");
+        assertThat(emulator.admin("/calls").path("recent").toString()).as("faults were injected").contains("503");
     }
 
     @Test
@@ -225,7 +213,7 @@ class RegistrantSyncTests {
 
     private long batchCalls(String meetingId) {
         long count = 0;
-        for (JsonNode call : EMULATOR.admin("/calls").path("recent")) {
+        for (JsonNode call : emulator.admin("/calls").path("recent")) {
             if (call.path("path").asString().equals("/v2/meetings/" + meetingId + "/batch_registrants")) {
                 count++;
             }
@@ -235,7 +223,7 @@ class RegistrantSyncTests {
 
     private long totalCalls() {
         long total = 0;
-        for (JsonNode row : EMULATOR.admin("/calls").path("endpoints")) {
+        for (JsonNode row : emulator.admin("/calls").path("endpoints")) {
             total += row.path("total").asLong();
         }
         return total;

@@ -19,7 +19,6 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +36,7 @@ import dev.hybridconf.contracts.streaming.MeetingStarted;
 import dev.hybridconf.kit.messaging.TopicNames;
 import dev.hybridconf.kit.redis.RedisStore;
 import dev.hybridconf.streaming.catalog.StreamingKeys;
+import dev.hybridconf.streaming.emulator.OnZoomEmulator;
 import dev.hybridconf.streaming.emulator.ZoomEmulatorServer;
 import dev.hybridconf.streaming.zoom.MeetingRequest;
 import dev.hybridconf.streaming.zoom.MeetingSettings;
@@ -48,7 +48,6 @@ import dev.hybridconf.streaming.zoom.ZoomMeeting;
 import dev.hybridconf.testinfra.AdjustableClock;
 import dev.hybridconf.testinfra.EventSchemaAssertions;
 import dev.hybridconf.testinfra.KafkaProbe;
-import dev.hybridconf.testinfra.PlatformInfrastructure;
 import dev.hybridconf.testinfra.TestTokens;
 import dev.hybridconf.testinfra.TranslationAssertions;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -60,25 +59,20 @@ import tools.jackson.databind.json.JsonMapper;
  * produce the meeting events; tampered, wrongly signed, stale and replayed ones are refused and produce nothing.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@PlatformInfrastructure
+@OnZoomEmulator
 @Import(AdjustableClock.Config.class)
 class ZoomWebhooksOnEmulatorTests {
 
-    static final ZoomEmulatorServer EMULATOR = ZoomEmulatorServer.start();
     static final Duration DEADLINE = Duration.ofSeconds(30);
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        EMULATOR.register(registry);
-        TestTokens.shared().register(registry);
         registry.add("platform.zoom.webhooks.secret-token", () -> ZoomEmulatorServer.WEBHOOK_SECRET);
     }
 
-    @AfterAll
-    static void stop() {
-        EMULATOR.close();
-    }
+    @Autowired
+    ZoomEmulatorServer emulator;
 
     @LocalServerPort
     int port;
@@ -109,7 +103,7 @@ class ZoomWebhooksOnEmulatorTests {
 
     @BeforeEach
     void sendWebhooksToTheService() {
-        EMULATOR.admin("PUT", "/webhooks", Map.of("urls", List.of(webhookUrl()),
+        emulator.admin("PUT", "/webhooks", Map.of("urls", List.of(webhookUrl()),
                 "secretToken", ZoomEmulatorServer.WEBHOOK_SECRET));
     }
 
@@ -122,7 +116,7 @@ class ZoomWebhooksOnEmulatorTests {
     void aStartedMeetingMakesItsSessionLiveAndAnEndedOneEndsItWithValidMeetingEvents() {
         Fixture session = session("host1@hybridconf.example");
 
-        EMULATOR.admin("POST", "/meetings/" + session.meetingId() + "/start", null);
+        emulator.admin("POST", "/meetings/" + session.meetingId() + "/start", null);
 
         await().atMost(DEADLINE).until(() -> "LIVE".equals(sessionField(session, "live")));
         String started = kafka.eventOfType(topics.physical("streaming.events"), session.sessionId(),
@@ -130,7 +124,7 @@ class ZoomWebhooksOnEmulatorTests {
         EventSchemaAssertions.assertValidEvent(started);
         assertThat(JSON.readTree(started).path("data").path("sessionId").asString()).isEqualTo(session.sessionId());
 
-        EMULATOR.admin("POST", "/meetings/" + session.meetingId() + "/end", null);
+        emulator.admin("POST", "/meetings/" + session.meetingId() + "/end", null);
 
         await().atMost(DEADLINE).until(() -> "ENDED".equals(sessionField(session, "live")));
         String ended = kafka.eventOfType(topics.physical("streaming.events"), session.sessionId(), MeetingEnded.TYPE,
@@ -142,14 +136,14 @@ class ZoomWebhooksOnEmulatorTests {
     @Test
     void aLateStartedAfterEndedDoesNotMakeTheSessionLiveAgain() throws Exception {
         Fixture session = session("host2@hybridconf.example");
-        JsonNode started = EMULATOR.admin("POST", "/meetings/" + session.meetingId() + "/start", null);
+        JsonNode started = emulator.admin("POST", "/meetings/" + session.meetingId() + "/start", null);
         await().atMost(DEADLINE).until(() -> "LIVE".equals(sessionField(session, "live")));
-        EMULATOR.admin("POST", "/meetings/" + session.meetingId() + "/end", null);
+        emulator.admin("POST", "/meetings/" + session.meetingId() + "/end", null);
         await().atMost(DEADLINE).until(() -> "ENDED".equals(sessionField(session, "live")));
 
         // Zoom delivers the start again, late, as a new delivery (its own event_ts): accepted, but stale.
         String startEventId = started.path("webhookEvents").get(0).path("id").asString();
-        JsonNode original = EMULATOR.admin("/webhooks/events/" + startEventId).path("body");
+        JsonNode original = emulator.admin("/webhooks/events/" + startEventId).path("body");
         String late = original.toString().replace("\"event_ts\":" + original.path("event_ts").asLong(),
                 "\"event_ts\":" + (original.path("event_ts").asLong() + 7));
         assertThat(late).isNotEqualTo(original.toString());
@@ -170,7 +164,7 @@ class ZoomWebhooksOnEmulatorTests {
     @Test
     void tamperedWronglySignedStaleAndReplayedWebhooksAreRefusedAndHandOverNothing() throws Exception {
         Fixture session = session("host3@hybridconf.example");
-        JsonNode started = EMULATOR.admin("POST", "/meetings/" + session.meetingId() + "/start", null);
+        JsonNode started = emulator.admin("POST", "/meetings/" + session.meetingId() + "/start", null);
         await().atMost(DEADLINE).until(() -> "LIVE".equals(sessionField(session, "live")));
         String eventId = started.path("webhookEvents").get(0).path("id").asString();
 
@@ -240,7 +234,7 @@ class ZoomWebhooksOnEmulatorTests {
 
     @Test
     void theUrlValidationIsAnsweredWithTheTokenEncryptedWithTheSecret() throws Exception {
-        JsonNode results = EMULATOR.admin("POST", "/webhooks/url-validation", Map.of("url", webhookUrl()));
+        JsonNode results = emulator.admin("POST", "/webhooks/url-validation", Map.of("url", webhookUrl()));
         JsonNode result = results.isArray() ? results.get(0) : results;
         assertThat(result.path("valid").asBoolean()).as(result.toString()).isTrue();
 
@@ -266,19 +260,19 @@ class ZoomWebhooksOnEmulatorTests {
         store.redis().hset(keys.registrantIds(Long.toString(session.meetingId())), Map.of(
                 registrants.get(0).registrantId(), amina, registrants.get(1).registrantId(), jorge));
         String meeting = "/meetings/" + session.meetingId();
-        EMULATOR.admin("POST", meeting + "/start", null);
+        emulator.admin("POST", meeting + "/start", null);
 
         String aminaUuid = join(meeting, registrants.get(0).joinUrl());
         join(meeting, registrants.get(2).joinUrl());
-        EMULATOR.admin("POST", "/clock", Map.of("advanceSeconds", 600));
-        EMULATOR.admin("POST", meeting + "/participants/" + aminaUuid + "/leave", null);
+        emulator.admin("POST", "/clock", Map.of("advanceSeconds", 600));
+        emulator.admin("POST", meeting + "/participants/" + aminaUuid + "/leave", null);
         join(meeting, registrants.get(0).joinUrl());
         join(meeting, registrants.get(1).joinUrl());
 
         await().atMost(DEADLINE).until(() -> attendance(session, staffToken()).path("totals").path("presentNow")
                 .asLong() == 3);
-        EMULATOR.admin("POST", "/clock", Map.of("advanceSeconds", 300));
-        EMULATOR.admin("POST", meeting + "/end", null);
+        emulator.admin("POST", "/clock", Map.of("advanceSeconds", 300));
+        emulator.admin("POST", meeting + "/end", null);
 
         await().atMost(DEADLINE).until(() -> {
             JsonNode totals = attendance(session, staffToken()).path("totals");
@@ -365,12 +359,12 @@ class ZoomWebhooksOnEmulatorTests {
 
     /** Status of the emulator's manual resend of an event to the service. */
     int resend(String eventId, Map<String, Object> how) {
-        JsonNode attempts = EMULATOR.admin("POST", "/webhooks/events/" + eventId + "/resend", how);
+        JsonNode attempts = emulator.admin("POST", "/webhooks/events/" + eventId + "/resend", how);
         return attempts.get(0).path("status").asInt();
     }
 
     String join(String meeting, String joinUrl) {
-        return EMULATOR.admin("POST", meeting + "/participants", Map.of("joinUrl", joinUrl)).path("result")
+        return emulator.admin("POST", meeting + "/participants", Map.of("joinUrl", joinUrl)).path("result")
                 .path("participantUuid").asString();
     }
 
