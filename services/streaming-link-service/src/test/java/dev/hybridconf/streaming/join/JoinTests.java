@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,12 +24,12 @@ import org.springframework.context.annotation.Import;
 
 import dev.hybridconf.contracts.CloudEvent;
 import dev.hybridconf.contracts.registration.RegistrationApproved;
-import dev.hybridconf.kit.messaging.TopicNames;
 import dev.hybridconf.kit.redis.RedisStore;
 import dev.hybridconf.streaming.catalog.StreamingKeys;
 import dev.hybridconf.streaming.emulator.OnZoomEmulator;
 import dev.hybridconf.streaming.emulator.ZoomEmulatorServer;
 import dev.hybridconf.streaming.registrants.ProvisioningStandIn;
+import dev.hybridconf.streaming.registrants.RegistrantFixtures;
 import dev.hybridconf.streaming.registrants.TestEvents;
 import dev.hybridconf.streaming.zoom.ZoomClient;
 import dev.hybridconf.testinfra.AdjustableClock;
@@ -49,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
     "platform.streaming.registrants.poll-interval=100ms",
     "platform.zoom.retry.initial-backoff=20ms"})
 @OnZoomEmulator
-@Import(AdjustableClock.Config.class)
+@Import({AdjustableClock.Config.class, RegistrantFixtures.class})
 class JoinTests {
 
     static final Duration DEADLINE = Duration.ofSeconds(30);
@@ -72,23 +71,17 @@ class JoinTests {
     StreamingKeys keys;
 
     @Autowired
-    TopicNames topics;
-
-    @Autowired
     AdjustableClock clock;
 
     @Autowired
     MeterRegistry meters;
 
     final HttpClient http = HttpClient.newHttpClient();
+    @Autowired
     ProvisioningStandIn provisioning;
-    TestEvents events;
 
-    @BeforeEach
-    void setUp() {
-        provisioning = new ProvisioningStandIn(zoom, store, keys, clock);
-        events = new TestEvents(topics);
-    }
+    @Autowired
+    TestEvents events;
 
     @AfterEach
     void tearDown() {

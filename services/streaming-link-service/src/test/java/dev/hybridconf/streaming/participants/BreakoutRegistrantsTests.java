@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +31,7 @@ import dev.hybridconf.streaming.catalog.StreamingKeys;
 import dev.hybridconf.streaming.emulator.OnZoomEmulator;
 import dev.hybridconf.streaming.emulator.ZoomEmulatorServer;
 import dev.hybridconf.streaming.registrants.ProvisioningStandIn;
+import dev.hybridconf.streaming.registrants.RegistrantFixtures;
 import dev.hybridconf.streaming.registrants.TestEvents;
 import dev.hybridconf.streaming.zoom.ZoomClient;
 import dev.hybridconf.testinfra.AdjustableClock;
@@ -52,7 +52,7 @@ import tools.jackson.databind.JsonNode;
     "platform.streaming.registrants.backoff-initial=100ms",
     "platform.zoom.retry.initial-backoff=20ms"})
 @OnZoomEmulator
-@Import(AdjustableClock.Config.class)
+@Import({AdjustableClock.Config.class, RegistrantFixtures.class})
 class BreakoutRegistrantsTests {
 
     static final Duration DEADLINE = Duration.ofSeconds(30);
@@ -76,14 +76,11 @@ class BreakoutRegistrantsTests {
     @Autowired
     AdjustableClock clock;
 
+    @Autowired
     ProvisioningStandIn provisioning;
-    TestEvents events;
 
-    @BeforeEach
-    void setUp() {
-        provisioning = new ProvisioningStandIn(zoom, store, keys, clock);
-        events = new TestEvents(topics);
-    }
+    @Autowired
+    TestEvents events;
 
     @AfterEach
     void tearDown() {

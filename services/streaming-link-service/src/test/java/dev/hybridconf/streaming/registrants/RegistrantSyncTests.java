@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,7 +49,7 @@ import tools.jackson.databind.JsonNode;
     // A run of unlucky 503s can open the circuit; 30 s open would eat half of a test's deadline.
     "platform.zoom.circuit-breaker.open-for=300ms"})
 @OnZoomEmulator
-@Import(AdjustableClock.Config.class)
+@Import({AdjustableClock.Config.class, RegistrantFixtures.class})
 class RegistrantSyncTests {
 
     static final Duration DEADLINE = Duration.ofSeconds(60);
@@ -77,14 +76,11 @@ class RegistrantSyncTests {
     @Autowired
     AdjustableClock clock;
 
+    @Autowired
     ProvisioningStandIn provisioning;
-    TestEvents events;
 
-    @BeforeEach
-    void setUp() {
-        provisioning = new ProvisioningStandIn(zoom, store, keys, clock);
-        events = new TestEvents(topics);
-    }
+    @Autowired
+    TestEvents events;
 
     @AfterEach
     void tearDown() {
