@@ -36,6 +36,12 @@ for n, o in ipairs(ops) do
   elseif op == 'BELOW' then
     local current = tonumber(redis.call('HGET', key, args[1]) or '0')
     if current >= tonumber(args[2]) then return { 'FULL', n } end
+  elseif op == 'RANKED' then
+    if not redis.call('ZSCORE', key, args[1]) then return { 'STALE', n } end
+  elseif op == 'UNRANKED' then
+    if redis.call('ZSCORE', key, args[1]) then return { 'STALE', n } end
+  elseif op == 'ZCARD_BELOW' then
+    if redis.call('ZCARD', key) >= tonumber(args[1]) then return { 'FULL', n } end
   end
 end
 

@@ -99,6 +99,25 @@ public final class AtomicWrite {
         return op("BELOW", key, otherwise, field, Long.toString(limit));
     }
 
+    /** Fail with the given problem unless {@code member} is in the sorted set (e.g. still waiting, still holding a place). */
+    public AtomicWrite requireRanked(String key, String member, Supplier<? extends ProblemException> otherwise) {
+        return op("RANKED", key, otherwise, member);
+    }
+
+    /** Fail with the given problem if {@code member} is in the sorted set. */
+    public AtomicWrite requireUnranked(String key, String member, Supplier<? extends ProblemException> otherwise) {
+        return op("UNRANKED", key, otherwise, member);
+    }
+
+    /**
+     * Fail with the given problem unless the sorted set (missing counts as empty) has fewer than
+     * {@code limit} members: with a {@link #zadd} of a new member in the same write, a set that never
+     * grows past its limit however many replicas write at once, and whose size is the count itself.
+     */
+    public AtomicWrite requireSizeBelow(String key, long limit, Supplier<? extends ProblemException> otherwise) {
+        return op("ZCARD_BELOW", key, otherwise, Long.toString(limit));
+    }
+
     public AtomicWrite set(String key, String value) {
         return op("SET", key, null, value);
     }

@@ -74,14 +74,17 @@ class EnrolmentHooks implements ProgrammeHook, ParticipantHook {
     }
 
     private void releaseAll(String registrationId, String reason, AtomicWrite write) {
+        // The version first: whatever changes their enrolments after it was read fails the write.
+        String version = store.enrolleeVersion(registrationId);
         Map<String, EnrolmentStatus> held = store.enrolmentsOf(registrationId);
         if (held.isEmpty()) {
-            return;
+            return; // an enrolment landing meanwhile is refused by its own check that they are approved
         }
         // A concurrent change of theirs or of someone promoted fails the registration event's write;
-        // the listener's retry reads again.
-        store.requireEnrollee(write, registrationId, store.enrolleeVersion(registrationId), Enrolments::retry);
+        // the listener decides again on what it reads then.
+        store.requireEnrollee(write, registrationId, version, Enrolments::retry);
         held.forEach((sessionId, status) -> programme.session(sessionId).ifPresent(session -> {
+            store.requireStanding(write, sessionId, registrationId, status, Enrolments::retry);
             store.release(write, session, registrationId, status, reason);
             if (status == EnrolmentStatus.ENROLLED) {
                 enrolments.handOn(write, session, registrationId, Enrolments::retry);

@@ -7,8 +7,9 @@ import dev.hybridconf.kit.redis.RedisStore;
  * The enrolment keys, under the service prefix {@code session:}; apart from the programme's keys so
  * that enrolments never bump the programme version.
  * <ul>
- * <li>{@code enrolment:<sessionId>} (hash): {@code enrolled} (places held) and {@code version} (+1 on every change);</li>
- * <li>{@code enrolment:<sessionId>:places} (sorted set): registration ids holding a place, by time enrolled;</li>
+ * <li>{@code enrolment:<sessionId>} (hash): {@code version} (+1 on every change);</li>
+ * <li>{@code enrolment:<sessionId>:places} (sorted set): registration ids holding a place, by time enrolled;
+ * its size is the number of places held (there is no separate counter to drift from it);</li>
  * <li>{@code enrolment:<sessionId>:waitlist} (sorted set): registration ids waiting, by time waitlisted;</li>
  * <li>{@code enrolment:<sessionId>:closed} (string): present while the breakout is cancelled;</li>
  * <li>{@code enrollee:<registrationId>} (hash): {@code version}, +1 on every change of their enrolments;</li>

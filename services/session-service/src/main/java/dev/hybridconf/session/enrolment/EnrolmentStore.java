@@ -65,9 +65,9 @@ class EnrolmentStore {
         return store.redis().hget(keys.breakout(sessionId), "version");
     }
 
+    /** Places held: the size of the set of holders itself, so the count can never drift from who holds one. */
     long enrolled(String sessionId) {
-        String value = store.redis().hget(keys.breakout(sessionId), "enrolled");
-        return value == null ? 0 : Long.parseLong(value);
+        return store.redis().zcard(keys.places(sessionId));
     }
 
     /** Registration ids holding a place, by time enrolled. */
@@ -84,8 +84,9 @@ class EnrolmentStore {
         return store.redis().zcard(keys.waitlist(sessionId));
     }
 
-    Optional<String> firstWaiting(String sessionId) {
-        return store.redis().zrange(keys.waitlist(sessionId), 0, 0).stream().findFirst();
+    /** The first {@code count} people waiting, first to be promoted first. */
+    List<String> firstWaiting(String sessionId, int count) {
+        return new ArrayList<>(store.redis().zrange(keys.waitlist(sessionId), 0, count - 1L));
     }
 
     // ---- preconditions ------------------------------------------------------------------------
@@ -115,18 +116,43 @@ class EnrolmentStore {
         write.requireAbsent(keys.closed(sessionId), otherwise);
     }
 
-    /** A place is still free (with the {@code +1} of {@link #take} or {@link #promote}, never oversold). */
+    /** A place is still free (with the holder added by {@link #take} or {@link #promote}, never oversold). */
     void requirePlace(AtomicWrite write, ProgrammeSession session, Supplier<? extends ProblemException> otherwise) {
         if (session.capacity() != null) {
-            write.requireBelow(keys.breakout(session.id()), "enrolled", session.capacity(), otherwise);
+            write.requireSizeBelow(keys.places(session.id()), session.capacity(), otherwise);
         }
+    }
+
+    /**
+     * Once one holder has left in the same write, a place is free: the places held now (the leaver
+     * still among them, as checks run before writes) are at most the capacity. False when the
+     * capacity was lowered below the places taken: that place is not handed on.
+     */
+    void requirePlaceAfterOneLeaves(AtomicWrite write, ProgrammeSession session,
+            Supplier<? extends ProblemException> otherwise) {
+        if (session.capacity() != null) {
+            write.requireSizeBelow(keys.places(session.id()), session.capacity() + 1L, otherwise);
+        }
+    }
+
+    /** The participant still stands where they were read to stand: holding a place, or waiting. */
+    void requireStanding(AtomicWrite write, String sessionId, String registrationId, EnrolmentStatus status,
+            Supplier<? extends ProblemException> otherwise) {
+        write.requireRanked(status == EnrolmentStatus.ENROLLED ? keys.places(sessionId) : keys.waitlist(sessionId),
+                registrationId, otherwise);
+    }
+
+    /** The participant neither holds a place in the breakout nor waits for one. */
+    void requireNotStanding(AtomicWrite write, String sessionId, String registrationId,
+            Supplier<? extends ProblemException> otherwise) {
+        write.requireUnranked(keys.places(sessionId), registrationId, otherwise)
+                .requireUnranked(keys.waitlist(sessionId), registrationId, otherwise);
     }
 
     // ---- effects ------------------------------------------------------------------------------
 
     void take(AtomicWrite write, ProgrammeSession session, String registrationId, long now, String mode) {
-        write.zadd(keys.places(session.id()), now, registrationId)
-                .hincrBy(keys.breakout(session.id()), "enrolled", 1);
+        write.zadd(keys.places(session.id()), now, registrationId);
         indexed(write, session, registrationId);
         write.emit(new SessionEnrolled(session.id(), session.conferenceId(), registrationId,
                 EnrolmentStatus.ENROLLED.name(), mode));
@@ -147,7 +173,7 @@ class EnrolmentStore {
             String reason) {
         String sessionId = session.id();
         if (status == EnrolmentStatus.ENROLLED) {
-            write.zrem(keys.places(sessionId), registrationId).hincrBy(keys.breakout(sessionId), "enrolled", -1);
+            write.zrem(keys.places(sessionId), registrationId);
         } else {
             write.zrem(keys.waitlist(sessionId), registrationId);
         }
@@ -158,7 +184,10 @@ class EnrolmentStore {
                         status == EnrolmentStatus.ENROLLED, reason));
     }
 
-    /** Moves the first person waiting to a place; the caller guards their version and adds the count if needed. */
+    /**
+     * Moves the first person waiting to a place; the caller guards that they still wait
+     * ({@link #requireStanding}), their version, and that a place is free.
+     */
     void promote(AtomicWrite write, ProgrammeSession session, String registrationId, long now, String mode) {
         String sessionId = session.id();
         write.zrem(keys.waitlist(sessionId), registrationId)
@@ -168,10 +197,6 @@ class EnrolmentStore {
                 .emit(new SessionEnrolmentPromoted(sessionId, session.conferenceId(), registrationId, mode));
     }
 
-    void countPlace(AtomicWrite write, String sessionId) {
-        write.hincrBy(keys.breakout(sessionId), "enrolled", 1);
-    }
-
     /** A cancelled breakout: everyone released, no more enrolments until it is scheduled again. */
     void close(AtomicWrite write, ProgrammeSession session, List<String> places, List<String> waiting, String reason) {
         String sessionId = session.id();
@@ -179,7 +204,6 @@ class EnrolmentStore {
         places.forEach(id -> unindex(write, sessionId, id, EnrolmentStatus.ENROLLED, session, reason));
         waiting.forEach(id -> unindex(write, sessionId, id, EnrolmentStatus.WAITLISTED, session, reason));
         write.delete(keys.places(sessionId)).delete(keys.waitlist(sessionId))
-                .hset(keys.breakout(sessionId), Map.of("enrolled", "0"))
                 .hincrBy(keys.breakout(sessionId), "version", 1);
     }
 

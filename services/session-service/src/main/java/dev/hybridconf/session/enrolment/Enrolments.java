@@ -3,6 +3,7 @@ package dev.hybridconf.session.enrolment;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Service;
 
 import dev.hybridconf.kit.errors.ConflictException;
 import dev.hybridconf.kit.errors.NotFoundException;
+import dev.hybridconf.kit.errors.ProblemException;
 import dev.hybridconf.kit.redis.AtomicWrite;
 import dev.hybridconf.session.participants.ParticipantDirectory;
 import dev.hybridconf.session.participants.ParticipantView;
@@ -23,9 +25,11 @@ import io.micrometer.core.instrument.MeterRegistry;
  *
  * <p>Each change is decided on what was read and written in one {@link AtomicWrite} guarded by the
  * participant's enrolment version (no two changes of theirs interleave, so the overlap rule holds),
- * by the breakout being open, and when a place is taken by {@code requireBelow(capacity)} with the
- * {@code +1} in the same step, so a breakout is never oversold however many replicas write. A
- * decision made on a state that moved meanwhile writes nothing and is decided again.
+ * by where each person it moves stands (still waiting, still holding a place), by the participant
+ * being approved, by the breakout being open, and when a place is taken by the size of the set of
+ * holders staying below the capacity in the same step, so a breakout is never oversold and the
+ * places counted are always the people holding one, however many replicas write. A decision made
+ * on a state that moved meanwhile writes nothing and is decided again.
  */
 @Service
 class Enrolments {
@@ -73,7 +77,10 @@ class Enrolments {
             boolean placeFree = session.capacity() == null || store.enrolled(sessionId) < session.capacity();
             AtomicWrite write = store.atomically();
             store.requireEnrollee(write, registrationId, version, Enrolments::retry);
+            store.requireNotStanding(write, sessionId, registrationId, Enrolments::retry);
             store.requireOpen(write, sessionId, Enrolments::retry);
+            // Cancelled or erased since it was read: decided again, and refused then.
+            participants.requireApproved(write, registrationId, Enrolments::retry);
             long now = clock.millis();
             if (placeFree) {
                 store.requirePlace(write, session, Enrolments::retry);
@@ -110,25 +117,33 @@ class Enrolments {
         ProgrammeSession session = programme.session(sessionId)
                 .orElseThrow(() -> new NotFoundException("session.not-found", sessionId));
         for (int attempt = 1; ; attempt++) {
+            String version = store.enrolleeVersion(registrationId);
             Optional<EnrolmentStatus> current = store.status(sessionId, registrationId);
             if (current.isEmpty()) {
                 return false;
             }
             AtomicWrite write = store.atomically();
-            store.requireEnrollee(write, registrationId, store.enrolleeVersion(registrationId), Enrolments::retry);
+            store.requireEnrollee(write, registrationId, version, Enrolments::retry);
+            store.requireStanding(write, sessionId, registrationId, current.get(), Enrolments::retry);
             store.release(write, session, registrationId, current.get(), "LEFT");
             if (current.get() == EnrolmentStatus.ENROLLED) {
                 handOn(write, session, registrationId, Enrolments::retry);
             }
             try {
                 write.execute();
-                meters.counter("enrolment.changes", "type", "left").increment();
-                return true;
             } catch (ConflictException e) {
                 if (!RETRY.equals(e.slug()) || attempt >= ATTEMPTS) {
                     throw e;
                 }
+                continue;
             }
+            meters.counter("enrolment.changes", "type", "left").increment();
+            if (current.get() == EnrolmentStatus.ENROLLED) {
+                // The place was not handed on when the capacity looked lowered, or the list looked empty
+                // while someone was joining it: whoever waits gets it now, not at the next sweep.
+                promoteWhilePlacesFree(sessionId);
+            }
+            return true;
         }
     }
 
@@ -140,21 +155,26 @@ class Enrolments {
      * @return the promoted registration id, if any
      */
     Optional<String> handOn(AtomicWrite write, ProgrammeSession session, String leaving,
-            java.util.function.Supplier<? extends dev.hybridconf.kit.errors.ProblemException> otherwise) {
+            Supplier<? extends ProblemException> otherwise) {
         if (!session.scheduled() || session.kind() != SessionKind.BREAKOUT) {
             return Optional.empty();
         }
         if (session.capacity() != null && store.enrolled(session.id()) - 1 >= session.capacity()) {
             return Optional.empty(); // capacity was lowered below the places taken: this place is not handed on
         }
-        Optional<String> head = store.waitlist(session.id()).stream().filter(id -> !id.equals(leaving)).findFirst();
+        Optional<Waiting> head = firstWaitingBut(session.id(), leaving);
         head.ifPresent(next -> {
-            store.requireEnrollee(write, next, store.enrolleeVersion(next), otherwise);
-            store.promote(write, session, next, clock.millis(), modeOf(next));
-            store.countPlace(write, session.id());
-            // The freed place and the promoted one cancel out; the release's -1 is matched by this +1.
+            // Each guard is what this decision was made on: the person still waits (not promoted
+            // meanwhile by another leave or the sweep), has not changed since, and a place is free
+            // once the leaver is gone. Without the first, a promotion read before another one landed
+            // would count the same person twice.
+            store.requireStanding(write, session.id(), next.registrationId(), EnrolmentStatus.WAITLISTED, otherwise);
+            store.requireEnrollee(write, next.registrationId(), next.version(), otherwise);
+            store.requirePlaceAfterOneLeaves(write, session, otherwise);
+            store.requireOpen(write, session.id(), otherwise);
+            store.promote(write, session, next.registrationId(), clock.millis(), modeOf(next.registrationId()));
         });
-        return head;
+        return head.map(Waiting::registrationId);
     }
 
     /**
@@ -172,18 +192,18 @@ class Enrolments {
                 return promoted;
             }
             ProgrammeSession session = found.get();
-            Optional<String> head = store.firstWaiting(sessionId);
+            Optional<Waiting> head = firstWaitingBut(sessionId, null);
             if (head.isEmpty()
                     || session.capacity() != null && store.enrolled(sessionId) >= session.capacity()) {
                 return promoted;
             }
-            String next = head.get();
+            String next = head.get().registrationId();
             AtomicWrite write = store.atomically();
-            store.requireEnrollee(write, next, store.enrolleeVersion(next), Enrolments::retry);
+            store.requireStanding(write, sessionId, next, EnrolmentStatus.WAITLISTED, Enrolments::retry);
+            store.requireEnrollee(write, next, head.get().version(), Enrolments::retry);
             store.requireOpen(write, sessionId, Enrolments::retry);
             store.requirePlace(write, session, Enrolments::retry);
             store.promote(write, session, next, clock.millis(), modeOf(next));
-            store.countPlace(write, sessionId);
             try {
                 write.execute();
                 promoted++;
@@ -197,6 +217,19 @@ class Enrolments {
         }
         log.debug("Breakout {}: promotion lost {} races in a row; the sweep tries again", sessionId, lost);
         return promoted;
+    }
+
+    /** The first person waiting, other than {@code except}, with the enrolment version read before them. */
+    private Optional<Waiting> firstWaitingBut(String sessionId, String except) {
+        for (String waiting : store.firstWaiting(sessionId, 2)) {
+            if (!waiting.equals(except)) {
+                return Optional.of(new Waiting(waiting, store.enrolleeVersion(waiting)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private record Waiting(String registrationId, String version) {
     }
 
     private void refuseOverlap(ProgrammeSession session, String registrationId) {

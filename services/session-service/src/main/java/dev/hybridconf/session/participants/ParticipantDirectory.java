@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -20,6 +21,7 @@ import dev.hybridconf.contracts.registration.RegistrationApproved;
 import dev.hybridconf.contracts.registration.RegistrationSubmitted;
 import dev.hybridconf.contracts.registration.RolesChanged;
 import dev.hybridconf.kit.errors.ConflictException;
+import dev.hybridconf.kit.errors.ProblemException;
 import dev.hybridconf.kit.redis.AtomicWrite;
 import dev.hybridconf.kit.redis.AtomicWrite.Outcome;
 import dev.hybridconf.kit.redis.KeySpace;
@@ -152,6 +154,16 @@ public class ParticipantDirectory {
         write.delete(participant);
         hooks.orderedStream().forEach(hook -> hook.erasing(id, write));
         return write.execute();
+    }
+
+    /**
+     * Adds to a write of another session feature the condition that the participant is still
+     * approved (not cancelled, not erased) when it lands, e.g. so that nobody takes a breakout place
+     * in the same instant their registration is cancelled.
+     */
+    public void requireApproved(AtomicWrite write, String registrationId,
+            Supplier<? extends ProblemException> otherwise) {
+        write.requireField(participantKey(registrationId), "status", "APPROVED", otherwise);
     }
 
     /** The participant as last known from registration events; public for the session features that follow them. */

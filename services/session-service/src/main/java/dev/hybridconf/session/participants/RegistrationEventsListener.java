@@ -20,17 +20,25 @@ import dev.hybridconf.contracts.registration.RegistrationRejected;
 import dev.hybridconf.contracts.registration.RegistrationSubmitted;
 import dev.hybridconf.contracts.registration.RegistrationWaitlisted;
 import dev.hybridconf.contracts.registration.RolesChanged;
+import dev.hybridconf.kit.errors.ConflictException;
 import dev.hybridconf.kit.redis.AtomicWrite.Outcome;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Applies registration events to the participant directory; types it does not need (e.g.
- * {@code registration.sponsorship-decided.v1}) are skipped.
+ * {@code registration.sponsorship-decided.v1}) are skipped. An event whose write lost a race (its
+ * preconditions no longer held) is decided again at once, so a busy breakout never sends a
+ * cancellation or an erasure to the dead-letter topic.
  */
 @Component
 class RegistrationEventsListener {
 
     private static final Logger log = LoggerFactory.getLogger(RegistrationEventsListener.class);
+
+    /** A conflict lost this many times in a row is left to the container's error handler. */
+    static final int ATTEMPTS = 50;
+
+    private static final String CHANGED_CONCURRENTLY = "-changed-concurrently";
 
     private final ParticipantDirectory directory;
     private final EventCodec codec;
@@ -44,7 +52,30 @@ class RegistrationEventsListener {
 
     @KafkaListener(id = "registration-events", idIsGroup = false, topics = "#{@topicNames.physical('registration.events')}")
     void on(CloudEvent event) {
-        Outcome outcome = switch (event.type()) {
+        Outcome outcome;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                outcome = apply(event);
+                break;
+            } catch (ConflictException e) {
+                // Another write moved what this one was decided on (an enrolment, a promotion, the
+                // stored mode): nothing was written, so decide again on what is there now. The event's
+                // id marker makes a decision that did land count once.
+                if (!e.slug().endsWith(CHANGED_CONCURRENTLY) || attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                meters.counter("events.decided-again", "type", event.type()).increment();
+            }
+        }
+        String result = outcome == null ? "skipped" : outcome.name().toLowerCase(Locale.ROOT);
+        meters.counter("events.consumed", "type", event.type(), "outcome", result).increment();
+        if (outcome == Outcome.DUPLICATE) {
+            log.debug("Event {} ({}) was already applied", event.id(), event.type());
+        }
+    }
+
+    private Outcome apply(CloudEvent event) {
+        return switch (event.type()) {
             case RegistrationSubmitted.TYPE -> directory.apply(event, codec.payload(event, RegistrationSubmitted.class));
             case RegistrationApproved.TYPE ->
                 directory.applyApproved(event, codec.payload(event, RegistrationApproved.class));
@@ -68,10 +99,5 @@ class RegistrationEventsListener {
             case ParticipantErased.TYPE -> directory.erase(event, codec.payload(event, ParticipantErased.class));
             default -> null;
         };
-        String result = outcome == null ? "skipped" : outcome.name().toLowerCase(Locale.ROOT);
-        meters.counter("events.consumed", "type", event.type(), "outcome", result).increment();
-        if (outcome == Outcome.DUPLICATE) {
-            log.debug("Event {} ({}) was already applied", event.id(), event.type());
-        }
     }
 }
