@@ -1,11 +1,15 @@
 package dev.hybridconf.benchmarks;
 
 import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,36 +60,181 @@ public final class JoinStorm {
     private static final String[] LANGUAGES = {"en", "fr", "es"};
 
     private final Map<String, String> options;
+    private final PrintStream out;
+    private final ExecutorService clientThreads = Executors.newFixedThreadPool(16, daemon("join-storm-http"));
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newFixedThreadPool(16)).build();
+            .executor(clientThreads).build();
 
-    JoinStorm(Map<String, String> options) {
+    JoinStorm(Map<String, String> options, PrintStream out) {
         this.options = options;
+        this.out = out;
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>(Map.of("gateway", "http://localhost:8080",
-                "registration", "http://localhost:8081", "participants", "200", "requests", "20000",
-                "concurrency", "64", "warmup", "2000", "session", REHEARSAL_TEST_ROOM, "out",
-                "benchmarks/join-storm.json"));
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--") || !options.containsKey(args[i].substring(2))) {
-                throw new IllegalArgumentException("unknown option " + args[i] + "; known: " + options.keySet());
-            }
-            options.put(args[i].substring(2), args[i + 1]);
+    /** Threads that never keep the process alive on their own. */
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    static final String USAGE = """
+            Usage: java -jar deploy/benchmarks/target/benchmarks.jar [options]
+            The 09:00 join storm against a running local stack (start it first with
+            java -jar deploy/local-launcher/target/local-launcher.jar): signs in remote participants through
+            the gateway, waits for their Zoom join links, then sends join requests as fast as the answers come
+            and writes throughput, latency percentiles and errors to a JSON file.
+
+              --gateway <url>          the gateway (default http://localhost:8080)
+              --registration <url>     the registration service, for the demo sign-in and mailbox
+                                       (default http://localhost:8081)
+              --participants <n>       remote participants to sign in (default 200)
+              --requests <n>           measured join requests (default 20000)
+              --warmup <n>             join requests sent first and not measured (default 2000)
+              --concurrency <n>        clients sending at once (default 64)
+              --session <id>           the session to join (default: the rehearsal's plenary test room)
+              --out <file>             where the figures go (default benchmarks/join-storm.json)
+              --help                   this text
+
+            Exit status: 0 when every measured request succeeded, 1 when some failed or the storm could not
+            run (e.g. the stack is not up), 2 for a mistake on the command line.
+            """;
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** The command line: parses, runs, and says what went wrong; returns the exit status. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Map<String, String> options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("join-storm: " + e.getMessage());
+            err.println();
+            err.println(USAGE);
+            return 2;
         }
-        System.exit(new JoinStorm(options).run());
+        if (options == null) {
+            out.println(USAGE);
+            return 0;
+        }
+        JoinStorm storm = new JoinStorm(options, out);
+        try {
+            return storm.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("join-storm: interrupted");
+            return 1;
+        } catch (Exception e) {
+            err.println("join-storm: " + explain(e, options));
+            return 1;
+        } finally {
+            storm.close();
+        }
+    }
+
+    /** The options with their defaults, or null when help was asked for. */
+    static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("gateway", "http://localhost:8080");
+        options.put("registration", "http://localhost:8081");
+        options.put("participants", "200");
+        options.put("requests", "20000");
+        options.put("concurrency", "64");
+        options.put("warmup", "2000");
+        options.put("session", REHEARSAL_TEST_ROOM);
+        options.put("out", "benchmarks/join-storm.json");
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                return null;
+            }
+            String name = arg;
+            String value = null;
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("--") && equals > 0) {
+                name = arg.substring(0, equals);
+                value = arg.substring(equals + 1);
+            }
+            if (!name.startsWith("--") || !options.containsKey(name.substring(2))) {
+                throw new IllegalArgumentException("unknown option '" + arg + "'");
+            }
+            if (value == null) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(name + " needs a value");
+                }
+                value = args[++i];
+            }
+            options.put(name.substring(2), value);
+        }
+        for (String number : List.of("participants", "requests", "concurrency")) {
+            positive(number, options.get(number), 1);
+        }
+        positive("warmup", options.get("warmup"), 0);
+        for (String url : List.of("gateway", "registration")) {
+            String value = options.get(url);
+            URI uri;
+            try {
+                uri = URI.create(value);
+            } catch (IllegalArgumentException e) {
+                uri = null;
+            }
+            if (uri == null || uri.getHost() == null || !(value.startsWith("http://") || value.startsWith("https://"))) {
+                throw new IllegalArgumentException("--" + url + " needs an http(s) URL such as http://localhost:8080, not '"
+                        + value + "'");
+            }
+        }
+        return options;
+    }
+
+    private static void positive(String name, String value, int least) {
+        try {
+            if (Integer.parseInt(value.trim()) >= least) {
+                return;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("--" + name + " needs a whole number of at least " + least + ", not '" + value
+                + "'");
+    }
+
+    /** One sentence on why the storm could not run, naming what to do about it when it is known. */
+    static String explain(Throwable failure, Map<String, String> options) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {
+                return "cannot connect to the stack (" + options.get("gateway") + ", " + options.get("registration")
+                        + "): is it running? Start it with java -jar deploy/local-launcher/target/local-launcher.jar,"
+                        + " or point --gateway and --registration at it.";
+            }
+            if (cause instanceof IllegalStateException || cause instanceof HttpTimeoutException) {
+                return cause.getMessage();
+            }
+        }
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return "the storm failed: " + root;
+    }
+
+    /** Stops the client threads, so that the process ends whatever happened. */
+    void close() {
+        clientThreads.shutdownNow();
     }
 
     int run() throws Exception {
         String gateway = options.get("gateway");
         String session = options.get("session");
         int participants = Integer.parseInt(options.get("participants"));
-        System.out.printf("Join storm against %s, session %s: signing in %d remote participants...%n", gateway,
+        out.printf("Join storm against %s, session %s: signing in %d remote participants...%n", gateway,
                 session, participants);
         String organiser = demoToken("organiser");
         List<String> tokens = signIn(participants, organiser);
-        System.out.printf("%d participants signed in; waiting for their join links...%n", tokens.size());
+        out.printf("%d participants signed in; waiting for their join links...%n", tokens.size());
         waitForLinks(tokens, session, Duration.ofMinutes(3));
 
         String path = gateway + "/api/streaming/sessions/" + session + "/join";
@@ -103,15 +253,15 @@ public final class JoinStorm {
                 System.getProperty("java.version"), "os", System.getProperty("os.name") + " "
                         + System.getProperty("os.arch")));
         report.put("results", stats);
-        Path out = Path.of(options.get("out"));
-        if (out.getParent() != null) {
-            Files.createDirectories(out.getParent());
+        Path figures = Path.of(options.get("out"));
+        if (figures.getParent() != null) {
+            Files.createDirectories(figures.getParent());
         }
-        Files.writeString(out, JSON.writeValueAsString(report) + "\n");
-        System.out.printf("%d requests in %.1f s: %.0f/s, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms, "
+        Files.writeString(figures, JSON.writeValueAsString(report) + "\n");
+        out.printf("%d requests in %.1f s: %.0f/s, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms, "
                 + "%d errors %s -> %s%n", stats.requests(), stats.wallNanos() / 1e9, stats.throughputPerSecond(),
                 stats.p50Millis(), stats.p90Millis(), stats.p99Millis(), stats.maxMillis(), stats.errors(),
-                stats.statuses(), out);
+                stats.statuses(), figures);
         return stats.errors() == 0 ? 0 : 1;
     }
 
@@ -120,7 +270,7 @@ public final class JoinStorm {
         long[] latencies = new long[requests];
         int[] statuses = new int[requests];
         AtomicInteger next = new AtomicInteger();
-        ExecutorService clients = Executors.newFixedThreadPool(concurrency);
+        ExecutorService clients = Executors.newFixedThreadPool(concurrency, daemon("join-storm-client"));
         long started = System.nanoTime();
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < concurrency; c++) {
@@ -151,7 +301,7 @@ public final class JoinStorm {
     }
 
     private List<String> signIn(int count, String organiser) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+        ExecutorService pool = Executors.newFixedThreadPool(8, daemon("join-storm-sign-in"));
         List<Future<String>> pending = new ArrayList<>();
         String run = UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < count; i++) {

@@ -42,6 +42,9 @@ public final class LocalLauncher {
             out.println(Options.USAGE);
             return;
         }
+        if (options.config().listensBeyondLoopback()) {
+            warnWidened(System.err, options.config());
+        }
         LocalStack stack = new LocalStack(options.config(), message -> out.println("[stack] " + message));
         AtomicBoolean shuttingDown = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -71,6 +74,16 @@ public final class LocalLauncher {
         }
     }
 
+    /** Said before anything starts, and again under the banner, when {@code --listen} opens the gateway. */
+    static void warnWidened(PrintStream err, StackConfig config) {
+        err.println("WARNING: the gateway listens on " + config.listenAddress() + ":" + config.port(App.GATEWAY)
+                + ", not only on this machine: anyone who can reach it can open the portal, register and call"
+                + " the API. The local stack is a demo (demo organiser tokens exist, mail goes to a demo mailbox);"
+                + " do not run it like this on a network you do not trust. The services, the Zoom emulator,"
+                + " Kafka and Redis still listen on 127.0.0.1 only, and the demo sign-in and mailbox answer only"
+                + " callers on this machine.");
+    }
+
     static void printBanner(PrintStream out, LocalStack stack, boolean staying) {
         StackConfig config = stack.config();
         Map<String, Long> memory = stack.residentMemoryKiB();
@@ -87,7 +100,9 @@ public final class LocalLauncher {
         boolean gateway = config.apps().contains(App.GATEWAY.name());
         String portal = gateway ? stack.gatewayUrl().toString() : null;
         if (portal != null) {
-            out.println("Portal and API gateway: " + portal);
+            out.println("Portal and API gateway: " + portal + (config.listensBeyondLoopback()
+                    ? " (listening on " + config.listenAddress() + ":" + config.port(App.GATEWAY) + ", see the warning)"
+                    : " (this machine only; --listen widens it)"));
         }
         for (String app : config.apps()) {
             if (app.equals(App.ZOOM_EMULATOR.name())) {
@@ -158,6 +173,11 @@ public final class LocalLauncher {
                   --registration-port <port>     one service's port (likewise --session-port,
                                                  --streaming-link-port, --interpretation-language-port,
                                                  --rapporteur-notes-port)
+                  --listen <address>             the address the gateway (portal and API) listens on
+                                                 (default 127.0.0.1, this machine only); e.g. 0.0.0.0 to
+                                                 open the portal to your network. Services, the Zoom
+                                                 emulator, Kafka and Redis stay on 127.0.0.1 whatever
+                                                 this says; the launcher warns when it is widened
                   --zoom-emulator-port <port>    the Zoom emulator (default 8090)
                   --kafka-port <port>            Kafka client listener (default 9092)
                   --kafka-controller-port <port> Kafka KRaft controller listener (default 9093)
@@ -243,6 +263,7 @@ public final class LocalLauncher {
                 case "--apps" -> builder.apps(apps(value));
                 case "--app-jvm-options" -> builder.appJvmOptions(value.isBlank() ? List.of()
                         : List.of(value.trim().split("\\s+")));
+                case "--listen" -> builder.listenAddress(StackConfig.literalAddress(value.trim()));
                 default -> {
                     App app = App.ALL.stream().filter(candidate -> candidate.option().equals(name)).findFirst()
                             .orElseThrow(() -> new IllegalArgumentException("Unknown option " + name));

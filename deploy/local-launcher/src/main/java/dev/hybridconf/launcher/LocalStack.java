@@ -399,11 +399,15 @@ public final class LocalStack implements AutoCloseable {
         if (app.equals(App.ZOOM_EMULATOR)) {
             // It keeps everything in memory and only needs to know where to send Zoom's webhooks.
             env.put("SERVER_PORT", Integer.toString(config.port(app)));
+            env.put("SERVER_ADDRESS", config.bindAddress(app));
             env.put("ZOOM_WEBHOOK_URL", zoomWebhookUrl());
             return env;
         }
         String issuer = config.baseUrl(App.REGISTRATION.name());
         env.put("SERVER_PORT", Integer.toString(config.port(app)));
+        // Loopback only (the gateway too unless --listen widens it): demo tokens and the demo mailbox
+        // must not be reachable from the network.
+        env.put("SERVER_ADDRESS", config.bindAddress(app));
         env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
         env.put("REDIS_HOST", config.redisHost());
         env.put("REDIS_PORT", Integer.toString(config.redisPort()));

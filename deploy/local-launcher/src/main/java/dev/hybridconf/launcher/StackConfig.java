@@ -31,11 +31,17 @@ import java.util.Map;
  * @param classDataSharing whether applications start from a class data sharing archive (see
  *        {@link ClassDataSharing}); the first start builds the archives
  * @param cacheDir where the extracted jars and archives are kept (default {@code <dataDir>/cache})
+ * @param listenAddress the address the gateway (portal and API) listens on; {@value #LOOPBACK} unless
+ *        widened with {@code --listen}. Everything else (services, the Zoom emulator, Kafka, Redis)
+ *        always listens on the loopback address only.
  */
 public record StackConfig(Path root, Path dataDir, int kafkaPort, int kafkaControllerPort, int redisPort,
         Map<String, Integer> appPorts, List<String> apps, Map<String, Map<String, String>> extraEnv,
         List<String> appJvmOptions, List<String> kafkaJvmOptions, Duration healthTimeout, int maxParallelStarts,
-        boolean classDataSharing, Path cacheDir) {
+        boolean classDataSharing, Path cacheDir, String listenAddress) {
+
+    /** Where every process of the local stack listens by default: this machine only. */
+    public static final String LOOPBACK = "127.0.0.1";
 
     /** The platform version whose executable jars the launcher looks for first. */
     public static final String VERSION = "0.1.0-SNAPSHOT";
@@ -68,6 +74,7 @@ public record StackConfig(Path root, Path dataDir, int kafkaPort, int kafkaContr
         extraEnv = Map.copyOf(env);
         appJvmOptions = List.copyOf(appJvmOptions);
         kafkaJvmOptions = List.copyOf(kafkaJvmOptions);
+        listenAddress = literalAddress(listenAddress == null ? LOOPBACK : listenAddress.trim());
         for (String app : apps) {
             App.require(app);
         }
@@ -95,6 +102,36 @@ public record StackConfig(Path root, Path dataDir, int kafkaPort, int kafkaContr
                         + ")");
             }
         }
+    }
+
+    /**
+     * The address {@code value} names, as an IP literal (names are refused: what a name resolves to
+     * can change between the check and the bind).
+     */
+    static String literalAddress(String value) {
+        if (!value.matches("[0-9A-Fa-f:.]+") || !(value.contains(".") || value.contains(":"))) {
+            throw new IllegalArgumentException("--listen needs an IP address such as 127.0.0.1, 0.0.0.0 or ::, not '"
+                    + value + "'");
+        }
+        try {
+            return java.net.InetAddress.getByName(value).getHostAddress();
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("--listen needs an IP address, not '" + value + "'");
+        }
+    }
+
+    /** Whether the gateway listens on more than this machine's loopback address. */
+    public boolean listensBeyondLoopback() {
+        try {
+            return !java.net.InetAddress.getByName(listenAddress).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return true;
+        }
+    }
+
+    /** The address an application's HTTP server binds: the gateway's is {@link #listenAddress}, the rest loopback. */
+    public String bindAddress(App app) {
+        return app.equals(App.GATEWAY) ? listenAddress : LOOPBACK;
     }
 
     /** A port the stack listens on, who listens there, and the launcher option that moves it. */
@@ -182,6 +219,7 @@ public record StackConfig(Path root, Path dataDir, int kafkaPort, int kafkaContr
         builder.maxParallelStarts = maxParallelStarts;
         builder.classDataSharing = classDataSharing;
         builder.cacheDir = cacheDir;
+        builder.listenAddress = listenAddress;
         return builder;
     }
 
@@ -207,6 +245,7 @@ public record StackConfig(Path root, Path dataDir, int kafkaPort, int kafkaContr
         private int maxParallelStarts;
         private boolean classDataSharing = true;
         private Path cacheDir;
+        private String listenAddress = LOOPBACK;
 
         private Builder(Path root) {
             this.root = root;
@@ -302,9 +341,16 @@ public record StackConfig(Path root, Path dataDir, int kafkaPort, int kafkaContr
             return this;
         }
 
+        /** Widens the gateway beyond loopback (e.g. {@code 0.0.0.0} for every interface). */
+        public Builder listenAddress(String address) {
+            this.listenAddress = address;
+            return this;
+        }
+
         public StackConfig build() {
             return new StackConfig(root, dataDir, kafkaPort, kafkaControllerPort, redisPort, appPorts, apps, extraEnv,
-                    appJvmOptions, kafkaJvmOptions, healthTimeout, maxParallelStarts, classDataSharing, cacheDir);
+                    appJvmOptions, kafkaJvmOptions, healthTimeout, maxParallelStarts, classDataSharing, cacheDir,
+                    listenAddress);
         }
 
         /** Distinct free ports: all sockets stay open until every port is chosen, so none repeats. */

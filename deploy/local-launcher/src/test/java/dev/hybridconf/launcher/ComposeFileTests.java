@@ -426,7 +426,7 @@ class ComposeFileTests {
     }
 
     @Test
-    void onlyTheGatewayIsPublishedOnTheHost() {
+    void onlyTheGatewayIsPublishedOnTheHostAndOnlyOnItsLoopbackAddress() {
         SoftAssertions softly = new SoftAssertions();
         for (Module module : modules) {
             List<Object> ports = list(service(module.name()).get("ports"));
@@ -434,6 +434,8 @@ class ComposeFileTests {
                 Set<String> targets = ports.stream().map(ComposeFileTests::containerPort).collect(Collectors.toSet());
                 softly.assertThat(targets).as("container ports the gateway publishes")
                         .contains(env(service(module.name())).get("SERVER_PORT"));
+                softly.assertThat(ports).as("the gateway is published on the host's loopback address only")
+                        .allMatch(mapping -> mapping.toString().startsWith("127.0.0.1:"));
             } else {
                 softly.assertThat(ports)
                         .as("ports that docker-compose.yml service '%s' publishes (only the gateway is public)",

@@ -85,8 +85,39 @@ class LauncherOptionsTests {
         assertThat(config.apps()).containsExactly("zoom-emulator");
         assertThat(new LocalStack(config).environment(App.ZOOM_EMULATOR)).containsExactly(
                 Map.entry("SERVER_PORT", "8090"),
+                Map.entry("SERVER_ADDRESS", "127.0.0.1"),
                 Map.entry("ZOOM_WEBHOOK_URL", "http://localhost:9583/webhooks/zoom"));
         assertThat(LocalLauncher.Options.USAGE).contains("--zoom-emulator-port");
+    }
+
+    @Test
+    void everyProcessListensOnLoopbackUnlessListenWidensTheGatewayAlone() {
+        StackConfig local = parse().config();
+        assertThat(local.listenAddress()).isEqualTo("127.0.0.1");
+        assertThat(local.listensBeyondLoopback()).isFalse();
+        LocalStack stack = new LocalStack(local);
+        for (App app : App.ALL) {
+            assertThat(stack.environment(app)).as(app.name()).containsEntry("SERVER_ADDRESS", "127.0.0.1");
+        }
+        assertThat(local.redisHost()).isEqualTo("127.0.0.1");
+
+        StackConfig widened = parse("--listen", "0.0.0.0").config();
+        assertThat(widened.listensBeyondLoopback()).isTrue();
+        LocalStack open = new LocalStack(widened);
+        assertThat(open.environment(App.GATEWAY)).containsEntry("SERVER_ADDRESS", "0.0.0.0");
+        for (App app : App.ALL) {
+            if (!app.equals(App.GATEWAY)) {
+                assertThat(open.environment(app)).as(app.name() + " stays on loopback")
+                        .containsEntry("SERVER_ADDRESS", "127.0.0.1");
+            }
+        }
+        assertThat(parse("--listen=::1").config().listensBeyondLoopback()).isFalse();
+
+        java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+        LocalLauncher.warnWidened(new java.io.PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8), widened);
+        assertThat(said.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("WARNING")
+                .contains("0.0.0.0:8080").contains("127.0.0.1 only");
+        assertThat(LocalLauncher.Options.USAGE).contains("--listen <address>");
     }
 
     @Test
@@ -104,6 +135,8 @@ class LauncherOptionsTests {
         assertThatThrownBy(() -> parse("--apps", "zoom")).hasMessageContaining("unknown application 'zoom'");
         assertThatThrownBy(() -> parse("--gateway-port", "8081")).hasMessageContaining("--gateway-port")
                 .hasMessageContaining("--registration-port");
+        assertThatThrownBy(() -> parse("--listen", "example.org")).hasMessageContaining("--listen needs an IP address");
+        assertThatThrownBy(() -> parse("--listen", "localhost")).hasMessageContaining("--listen needs an IP address");
         assertThatThrownBy(() -> LocalLauncher.Options.parse(List.of(), root.getParent().resolve("nowhere")))
                 .hasMessageContaining("--root");
     }

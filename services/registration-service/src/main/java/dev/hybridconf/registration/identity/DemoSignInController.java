@@ -8,7 +8,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Demo tokens, one per role, for the local stack's start-up banner. Exists only when
- * {@code platform.identity.demo-sign-in} is true (the launcher sets it); never routed by the gateway.
+ * {@code platform.identity.demo-sign-in} is true (the launcher sets it); never routed by the gateway,
+ * and answered only to callers on this machine ({@link DemoCallersFilter}).
  */
 @RestController
 @ConditionalOnProperty(name = "platform.identity.demo-sign-in", havingValue = "true")
