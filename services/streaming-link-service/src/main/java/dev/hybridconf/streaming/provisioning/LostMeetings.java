@@ -41,6 +41,8 @@ public class LostMeetings {
     private static final int TRIES = 5;
     /** Longer than Zoom's webhook retries and the webhook consumer's memory of applied events. */
     private static final Duration OWN_DELETION_REMEMBERED = Duration.ofDays(7);
+    /** Shifts a repair's due time far into the past, keeping the sessions' order: see {@link #repairDue}. */
+    private static final long REPAIR_PRIORITY_SHIFT = Duration.ofDays(3650).toMillis();
 
     /** How a loss was noticed: the {@code detection} tag of {@code streaming.meetings.lost}. */
     public enum Detection {
@@ -95,9 +97,13 @@ public class LostMeetings {
         this.own = own;
         this.clock = clock;
         this.meters = meters;
+        for (Detection detection : Detection.values()) {
+            // At zero from the start, so that a dashboard tells "none lost" from "not measured".
+            meters.counter("streaming.meetings.lost", "detection", detection.tag());
+        }
     }
 
-    /** Reports that Zoom no longer has {@code meetingId}, the meeting of {@code sessionId} as far as the caller knew. */
+    /** Reports that Zoom no longer has {@code meetingId}, the session's meeting as far as the caller knew. */
     public Outcome report(String sessionId, String meetingId, Detection detection) {
         String sessionKey = keys.session(sessionId);
         for (int attempt = 1; ; attempt++) {
@@ -126,7 +132,7 @@ public class LostMeetings {
             write.delete(keys.registrants(sessionId));
             write.delete(keys.registrantIds(meetingId));
             write.delete(keys.liveStream(sessionId));
-            write.zadd(own.due(), clock.millis(), sessionId);
+            write.zadd(own.due(), repairDue(session), sessionId);
             try {
                 write.execute();
             } catch (ConflictException changedMeanwhile) {
@@ -158,6 +164,15 @@ public class LostMeetings {
     void deletingAtZoom(String meetingId) {
         redis.set(own.deletedByPlatform(meetingId), "1",
                 SetParams.setParams().ex(OWN_DELETION_REMEMBERED.toSeconds()));
+    }
+
+    /**
+     * The repair's score in {@code provisioning:due}: due now, ahead of ordinary work, and the soonest session first
+     * (the worker takes due sessions in score order, a batch at a time), so that when many meetings are lost at once
+     * (a restarted local stack) and a host's daily creates run short, the sessions about to start get them.
+     */
+    private long repairDue(SessionView session) {
+        return Math.min(clock.millis(), session.start().toEpochMilli() - REPAIR_PRIORITY_SHIFT);
     }
 
     private Outcome refusal(SessionView session, String meetingId) {

@@ -22,7 +22,7 @@ public record ReconciliationProperties(Boolean enabled, Duration initialDelay, D
     public ReconciliationProperties {
         enabled = enabled == null || enabled;
         initialDelay = initialDelay == null ? Duration.ofSeconds(20) : initialDelay;
-        interval = interval == null ? Duration.ofMinutes(10) : interval;
+        interval = interval == null ? Duration.ofMinutes(5) : interval;
         pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
         lockTtl = lockTtl == null ? Duration.ofMinutes(5) : lockTtl;
     }

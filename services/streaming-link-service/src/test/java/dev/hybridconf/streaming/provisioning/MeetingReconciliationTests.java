@@ -65,7 +65,7 @@ class MeetingReconciliationTests {
         meeting = fixture.awaitEveryJoinWorks(meeting.sessionId(), participants);
         kept = fixture.awaitEveryJoinWorks(kept.sessionId(), participants);
         long creates = fixture.creates();
-        long updates = emulator.calls("PATCH /v2/meetings/{meetingId}") + emulator.calls("PATCH /v2/webinars/{webinarId}");
+        long updates = updates();
 
         emulator.admin("DELETE", "/meetings/" + webinar.meetingId() + "?webhook=false", null);
         emulator.admin("DELETE", "/meetings/" + meeting.meetingId() + "?webhook=false", null);
@@ -88,8 +88,7 @@ class MeetingReconciliationTests {
         await().atMost(RepairFixture.DEADLINE).until(
                 () -> emulator.calls(LIST_MEETINGS) + emulator.calls(LIST_WEBINARS) >= listsAfterRepair + 4);
         assertThat(fixture.creates() - creates).as("one new meeting per lost one").isEqualTo(2);
-        assertThat(emulator.calls("PATCH /v2/meetings/{meetingId}") + emulator.calls("PATCH /v2/webinars/{webinarId}"))
-                .isEqualTo(updates);
+        assertThat(updates()).isEqualTo(updates);
         assertThat(fixture.lost("reconciliation")).isEqualTo(2);
         // Only the webinar host's webinars and the meeting host's meetings are listed: no call for idle hosts.
         List<String> webinarHosts = List.of("/v2/users/" + webinar.hostUserId() + "/webinars");
@@ -105,5 +104,9 @@ class MeetingReconciliationTests {
                 assertThat(path).isIn(meetingHosts);
             }
         }
+    }
+
+    private long updates() {
+        return emulator.calls("PATCH /v2/meetings/{meetingId}") + emulator.calls("PATCH /v2/webinars/{webinarId}");
     }
 }

@@ -126,9 +126,9 @@ class RestartWithSavedDataTests {
         Map<String, String> properties = new LinkedHashMap<>();
         for (String name : List.of("spring.kafka.bootstrap-servers", "platform.redis.host", "platform.redis.port",
                 "platform.namespace", "platform.security.jwk-set-uri", "platform.security.issuer",
-                "platform.zoom.oauth-url", "platform.zoom.api-url", "platform.zoom.account-id", "platform.zoom.client-id",
-                "platform.zoom.client-secret", "platform.streaming.provisioning.poll-interval",
-                "platform.streaming.registrants.poll-interval", "platform.streaming.join.opens-before",
+                "platform.zoom.oauth-url", "platform.zoom.api-url", "platform.zoom.account-id",
+                "platform.zoom.client-id", "platform.zoom.client-secret",
+                "platform.streaming.provisioning.poll-interval", "platform.streaming.registrants.poll-interval", "platform.streaming.join.opens-before",
                 "platform.streaming.reconciliation.initial-delay", "platform.streaming.reconciliation.interval",
                 "platform.zoom.retry.initial-backoff")) {
             String value = environment.getProperty(name);
