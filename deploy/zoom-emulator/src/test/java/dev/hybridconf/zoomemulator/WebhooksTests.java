@@ -249,6 +249,46 @@ class WebhooksTests extends EmulatorTestSupport {
         assertThat(parallel.status()).as("one running meeting per host").isEqualTo(409);
     }
 
+    @Test
+    void aDeletionThroughTheApiOrByTheHostIsAnnouncedAndCanBeLeftUnannounced() throws Exception {
+        platform.setDispatcher(answering(200));
+        JsonNode meeting = createMeeting(HOST, null);
+        long viaApi = meeting.path("id").asLong();
+
+        assertThat(zoom.delete("/v2/meetings/" + viaApi, token).status()).isEqualTo(204);
+
+        JsonNode deleted = receive("meeting.deleted").path("payload");
+        assertThat(deleted.path("object").path("id").isIntegralNumber()).as("a number, as in Zoom's reference")
+                .isTrue();
+        assertThat(deleted.path("object").path("id").asLong()).isEqualTo(viaApi);
+        assertThat(deleted.path("object").path("uuid").asString()).isEqualTo(meeting.path("uuid").asString());
+        assertThat(deleted.path("object").path("host_id").asString()).isEqualTo(meeting.path("host_id").asString());
+        assertThat(deleted.path("operator").asString()).isEqualTo(HOST);
+        assertThat(deleted.path("operation").asString()).isEqualTo("single");
+
+        long webinar = zoom.post("/v2/users/" + WEBINAR_HOST + "/webinars", """
+                {"topic":"Opening plenary","type":5,"start_time":"2026-06-01T09:00:00Z","duration":120}""", token)
+                .json().path("id").asLong();
+        ZoomHttp.Answer byHost = admin("DELETE", "/meetings/" + webinar, null);
+        assertThat(byHost.status()).isEqualTo(200);
+        assertThat(byHost.json().path("webhookEvents").get(0).path("event").asString()).isEqualTo("webinar.deleted");
+        assertThat(receive("webinar.deleted").path("payload").path("object").path("id").asLong()).isEqualTo(webinar);
+        assertThat(zoom.get("/v2/webinars/" + webinar, token).json().path("code").asInt()).isEqualTo(3001);
+
+        long silently = createMeeting(HOST, null).path("id").asLong();
+        ZoomHttp.Answer unannounced = admin("DELETE", "/meetings/" + silently + "?webhook=false", null);
+        assertThat(unannounced.status()).isEqualTo(200);
+        assertThat(unannounced.json().path("webhookEvents")).isEmpty();
+        assertThat(unannounced.json().path("result").path("deleted").asBoolean()).isTrue();
+        assertThat(zoom.get("/v2/meetings/" + silently, token).status()).isEqualTo(404);
+        assertThat(admin("GET", "/webhooks/events?meetingId=" + silently, null).json()).isEmpty();
+        assertThat(admin("DELETE", "/meetings/" + silently, null).status()).as("already deleted").isEqualTo(404);
+
+        long running = createMeeting(OTHER_HOST, null).path("id").asLong();
+        admin("POST", "/meetings/" + running + "/start", null);
+        assertThat(admin("DELETE", "/meetings/" + running, null).status()).as("running").isEqualTo(409);
+    }
+
     /** The next webhook the platform stand-in received, checked for Zoom's headers and signature, as JSON. */
     private JsonNode receive(String event) throws InterruptedException {
         RecordedRequest request = platform.takeRequest(WAIT.toSeconds(), TimeUnit.SECONDS);

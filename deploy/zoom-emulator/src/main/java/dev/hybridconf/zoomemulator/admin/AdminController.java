@@ -141,6 +141,13 @@ class AdminController {
         return book.end(id);
     }
 
+    /** The host deletes the meeting in Zoom's web portal; {@code webhook=false}: no {@code *.deleted} is sent. */
+    @DeleteMapping("/meetings/{id}")
+    Snapshots.Happened<Snapshots.Meeting> deleteByHost(@PathVariable long id,
+            @RequestParam(defaultValue = "true") boolean webhook) {
+        return book.deleteByHost(id, webhook);
+    }
+
     @PostMapping("/meetings/{id}/participants")
     ResponseEntity<Snapshots.Happened<Snapshots.Participant>> join(@PathVariable long id,
             @RequestBody MeetingBook.Join join) {

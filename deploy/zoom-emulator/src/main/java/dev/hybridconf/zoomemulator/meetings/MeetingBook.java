@@ -194,7 +194,7 @@ public class MeetingBook {
         return headers;
     }
 
-    /** {@code DELETE /v2/meetings/{id}}: 204; refused while it runs. */
+    /** {@code DELETE /v2/meetings/{id}}: 204; refused while it runs. Zoom announces it ({@code *.deleted}). */
     public synchronized void delete(Kind kind, String id) {
         Meeting meeting = require(kind, id);
         if (meeting.live()) {
@@ -202,6 +202,7 @@ public class MeetingBook {
                     + " since it's in progress.");
         }
         meeting.deleted = true;
+        publish(new ArrayList<>(), meeting, "deleted", MeetingEvents.deleted(properties.accountId(), meeting));
     }
 
     /** {@code POST /v2/meetings/{id}/registrants}: 201 with the registrant's personal join link. */
@@ -496,6 +497,25 @@ public class MeetingBook {
         publish(events, meeting, "participant_left", MeetingEvents.participantLeft(properties.accountId(), meeting,
                 participant, "left the meeting. Reason : left the meeting by themselves."));
         return new Snapshots.Happened<>(snapshot(participant), events);
+    }
+
+    /**
+     * The host deletes the meeting in Zoom's web portal, behind the platform's back: later calls about it answer 404
+     * (3001). Zoom announces it with {@code *.deleted} unless {@code notify} is false (an app not subscribed to the
+     * event, or a notification that never arrives). Refused while it runs, as Zoom does.
+     */
+    public synchronized Snapshots.Happened<Snapshots.Meeting> deleteByHost(long id, boolean notify) {
+        Meeting meeting = requireForAdmin(id, false);
+        if (meeting.live()) {
+            throw EmulatorException.conflict(meeting.kind.word() + " " + id + " is running; Zoom does not delete a"
+                    + " running " + meeting.kind.word());
+        }
+        meeting.deleted = true;
+        List<Snapshots.Event> events = new ArrayList<>();
+        if (notify) {
+            publish(events, meeting, "deleted", MeetingEvents.deleted(properties.accountId(), meeting));
+        }
+        return new Snapshots.Happened<>(snapshot(meeting), events);
     }
 
     /** Starts or stops live streaming as the host would in the client. */

@@ -9,7 +9,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The {@code payload} of each webhook event, shaped as Zoom's event reference shows them: {@code account_id} and an
  * {@code object} describing the meeting (its {@code id} a string in start, end and participant events, a number in
- * live-streaming events), with a {@code participant} or {@code live_streaming} part where the event has one.
+ * live-streaming and deletion events), with a {@code participant} or {@code live_streaming} part where the event has
+ * one.
  */
 final class MeetingEvents {
 
@@ -43,6 +44,19 @@ final class MeetingEvents {
         node.put("leave_time", ZoomTime.format(participant.leaveTime));
         node.put("leave_reason", reason);
         return payload(accountId, object);
+    }
+
+    /**
+     * {@code meeting.deleted} / {@code webinar.deleted}: the meeting (its {@code id} a number, as in Zoom's reference),
+     * with {@code operator}, {@code operator_id} and {@code operation} ({@code single}: the whole meeting). The
+     * emulator cannot tell which user an app acts as, so the operator is always the host.
+     */
+    static ObjectNode deleted(String accountId, Meeting meeting) {
+        ObjectNode payload = payload(accountId, object(meeting, true));
+        payload.put("operator", meeting.host.email());
+        payload.put("operator_id", meeting.host.id());
+        payload.put("operation", "single");
+        return payload;
     }
 
     static ObjectNode liveStreaming(String accountId, Meeting meeting, Instant at) {

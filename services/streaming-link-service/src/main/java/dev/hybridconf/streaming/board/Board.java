@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import dev.hybridconf.kit.errors.ProblemMessages;
 import dev.hybridconf.kit.redis.RedisStore;
 import dev.hybridconf.streaming.catalog.SessionView;
 import dev.hybridconf.streaming.catalog.Sessions;
@@ -24,17 +25,20 @@ import tools.jackson.databind.ObjectMapper;
 class Board {
 
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter LOCAL_DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Sessions sessions;
     private final StreamingKeys keys;
     private final UnifiedJedis redis;
     private final ObjectMapper json;
+    private final ProblemMessages messages;
 
-    Board(Sessions sessions, StreamingKeys keys, RedisStore store, ObjectMapper json) {
+    Board(Sessions sessions, StreamingKeys keys, RedisStore store, ObjectMapper json, ProblemMessages messages) {
         this.sessions = sessions;
         this.keys = keys;
         this.redis = store.redis();
         this.json = json;
+        this.messages = messages;
     }
 
     static LocalDate parseDay(String day) {
@@ -79,7 +83,25 @@ class Board {
                 view.start(), view.end(), LOCAL_TIME.format(view.start().atZone(zone)),
                 LOCAL_TIME.format(view.end().atZone(zone)), zone.getId(), status, failure,
                 view.provisioned() ? view.meetingId() : null, view.provisioned() ? view.zoomKind() : null,
-                view.hostUserId(), registrants, present, languages, stream);
+                view.hostUserId(), registrants, present, languages, stream, repair(view, zone, locale));
+    }
+
+    /** The last loss of the session's meeting at Zoom and its repair, told in the reader's language; null if none. */
+    private BoardRow.Repair repair(SessionView view, ZoneId zone, Locale locale) {
+        if (view.lostMeetingId() == null || view.cancelled()) {
+            return null;
+        }
+        String detection = view.lostDetection() == null ? "call" : view.lostDetection();
+        String how = messages.text("board.repair.detection." + detection, locale);
+        String lostAt = view.lostAt() == null ? "" : LOCAL_DAY_TIME.format(view.lostAt().atZone(zone));
+        if (view.repairing()) {
+            return new BoardRow.Repair("REPAIRING", view.lostMeetingId(), detection, view.lostAt(), null, null,
+                    messages.text("board.repair.repairing", locale, view.lostMeetingId(), how, lostAt));
+        }
+        String repairedAt = LOCAL_DAY_TIME.format(view.repairedAt().atZone(zone));
+        return new BoardRow.Repair("REPAIRED", view.lostMeetingId(), detection, view.lostAt(),
+                view.repairedMeetingId(), view.repairedAt(), messages.text("board.repair.repaired", locale,
+                        view.lostMeetingId(), how, lostAt, view.repairedMeetingId(), repairedAt));
     }
 
     /** One status for staff: what the programme says first, then Zoom's live state, then provisioning. */
@@ -89,6 +111,10 @@ class Board {
         }
         if (!view.needsMeeting() || "NOT_NEEDED".equals(view.provisioning())) {
             return "NOT_STREAMED";
+        }
+        if (view.repairing()) {
+            // Zoom lost the meeting: being re-created, or failing to be (then the failure says why).
+            return "FAILED".equals(view.provisioning()) ? "FAILED" : "REPAIRING";
         }
         if ("LIVE".equals(view.live()) || "ENDED".equals(view.live())) {
             return view.live();

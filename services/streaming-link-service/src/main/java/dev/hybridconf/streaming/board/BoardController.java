@@ -33,7 +33,7 @@ class BoardController {
 
     static final List<String> RUN_SHEET_COLUMNS = List.of("day", "start", "end", "time_zone", "session_id", "title",
             "kind", "status", "failure", "meeting_id", "zoom_kind", "host", "registrants", "present", "interpretation",
-            "live_stream_page", "live_stream_state");
+            "live_stream_page", "live_stream_state", "repair");
 
     private final Board board;
 
@@ -68,7 +68,8 @@ class BoardController {
                             row.failure() == null ? "" : plain(row.failure().reason() + ": " + row.failure().detail()),
                             orEmpty(row.meetingId()), orEmpty(row.zoomKind()), plain(orEmpty(row.hostUserId())),
                             row.registrants(), row.present(), String.join(" ", row.interpretation()),
-                            plain(orEmpty(row.liveStream().pageUrl())), row.liveStream().state());
+                            plain(orEmpty(row.liveStream().pageUrl())), row.liveStream().state(),
+                            row.repair() == null ? "" : plain(row.repair().message()));
                 }
             }
         };

@@ -1,5 +1,7 @@
 package dev.hybridconf.streaming.board;
 
+import java.time.Duration;
+
 import org.springframework.http.HttpStatus;
 
 import dev.hybridconf.kit.errors.ProblemException;
@@ -12,8 +14,26 @@ import dev.hybridconf.streaming.zoom.ZoomUnavailableException;
 /** What the staff board, host links and live-stream endpoints refuse, with a message in en, fr and es. */
 final class BoardProblem extends ProblemException {
 
+    private final transient Duration retryAfter;
+
     private BoardProblem(HttpStatus status, String slug, String key, Object... args) {
+        this(null, status, slug, key, args);
+    }
+
+    private BoardProblem(Duration retryAfter, HttpStatus status, String slug, String key, Object... args) {
         super(status, slug, key, args);
+        this.retryAfter = retryAfter;
+    }
+
+    /** How long to wait before asking again (the {@code Retry-After} header), when the refusal is temporary. */
+    Duration retryAfter() {
+        return retryAfter;
+    }
+
+    /** Zoom lost the session's meeting and a new one is being created: ask again shortly (503, Retry-After). */
+    static BoardProblem repairing(String sessionId, Duration retryAfter) {
+        return new BoardProblem(retryAfter, HttpStatus.SERVICE_UNAVAILABLE, "meeting-repairing",
+                "board.meeting-repairing", sessionId);
     }
 
     static BoardProblem sessionNotFound(String sessionId) {

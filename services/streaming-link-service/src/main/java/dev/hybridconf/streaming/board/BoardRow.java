@@ -7,12 +7,14 @@ import java.util.List;
  * One line of the streaming staff's board: a session of the day, its Zoom meeting and how it stands.
  * Holds no link and no stream key.
  *
- * @param status        {@code NOT_STREAMED}, {@code PENDING}, {@code PROVISIONED}, {@code FAILED}, {@code LIVE},
- *                      {@code ENDED} or {@code CANCELLED}
+ * @param status        {@code NOT_STREAMED}, {@code PENDING}, {@code PROVISIONED}, {@code FAILED}, {@code REPAIRING}
+ *                      (Zoom lost the meeting; a new one is being created), {@code LIVE}, {@code ENDED} or
+ *                      {@code CANCELLED}
  * @param failure       why provisioning failed (reason and detail), when {@code status} is {@code FAILED}
  * @param registrants   participants registered in the meeting (with a personal join link)
  * @param present       participants in the meeting now, per the Zoom webhooks
  * @param interpretation the interpretation languages set up in Zoom (empty: none)
+ * @param repair        the last time Zoom lost the session's meeting and how it was repaired; null if it never did
  */
 record BoardRow(
         String sessionId,
@@ -32,9 +34,25 @@ record BoardRow(
         long registrants,
         long present,
         List<String> interpretation,
-        LiveStreamState liveStream) {
+        LiveStreamState liveStream,
+        Repair repair) {
 
     record Failure(String reason, String detail, int attempts) {
+    }
+
+    /**
+     * Zoom lost the session's meeting (a host deleted it at Zoom, or Zoom forgot it) and the platform replaced it.
+     *
+     * @param state         {@code REPAIRING} until the new meeting exists, then {@code REPAIRED}
+     * @param lostMeetingId the meeting Zoom lost
+     * @param detection     how it was noticed: {@code call}, {@code webhook} or {@code reconciliation}
+     * @param lostAt        when it was noticed
+     * @param newMeetingId  the replacement, once created
+     * @param repairedAt    when the replacement was created
+     * @param message       what happened, in the reader's language
+     */
+    record Repair(String state, String lostMeetingId, String detection, Instant lostAt, String newMeetingId,
+            Instant repairedAt, String message) {
     }
 
     /** The live-stream set-up without its key: whether one is configured, its public page and state. */

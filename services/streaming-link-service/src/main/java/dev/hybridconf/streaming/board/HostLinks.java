@@ -15,10 +15,13 @@ import dev.hybridconf.kit.redis.RedisStore;
 import dev.hybridconf.streaming.catalog.SessionView;
 import dev.hybridconf.streaming.catalog.Sessions;
 import dev.hybridconf.streaming.catalog.StreamingKeys;
+import dev.hybridconf.streaming.join.JoinProperties;
+import dev.hybridconf.streaming.provisioning.LostMeetings;
 import dev.hybridconf.streaming.zoom.ZoomClient;
 import dev.hybridconf.streaming.zoom.ZoomException;
 import dev.hybridconf.streaming.zoom.ZoomKind;
 import dev.hybridconf.streaming.zoom.ZoomMeeting;
+import dev.hybridconf.streaming.zoom.ZoomNotFoundException;
 import io.micrometer.core.instrument.MeterRegistry;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
@@ -28,7 +31,9 @@ import redis.clients.jedis.resps.StreamEntry;
 /**
  * Fresh host links on demand. Zoom's {@code start_url} logs its holder in as the host and expires after
  * about two hours, so it is never stored: each request asks Zoom ({@code GET /meetings/{id}}), and who
- * asked is recorded first, whether or not Zoom answers. The link itself never reaches a log or an event.
+ * asked is recorded first, whether or not Zoom answers. The link itself never reaches a log or an event. When Zoom
+ * answers that the meeting does not exist, the loss is reported ({@link LostMeetings}) and staff are told to ask again
+ * shortly (503 {@code meeting-repairing} with {@code Retry-After}) while a new meeting is created.
  */
 @Component
 class HostLinks {
@@ -44,15 +49,19 @@ class HostLinks {
     private final ZoomClient zoom;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final LostMeetings lost;
+    private final JoinProperties join;
 
     HostLinks(Sessions sessions, StreamingKeys keys, RedisStore store, ZoomClient zoom, Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters, LostMeetings lost, JoinProperties join) {
         this.sessions = sessions;
         this.keys = keys;
         this.redis = store.redis();
         this.zoom = zoom;
         this.clock = clock;
         this.meters = meters;
+        this.lost = lost;
+        this.join = join;
     }
 
     record HostLink(String sessionId, String meetingId, String zoomKind, String hostUserId, String startUrl,
@@ -69,6 +78,10 @@ class HostLinks {
 
     HostLink issue(String sessionId, String requestedBy) {
         SessionView session = sessions.find(sessionId).orElseThrow(() -> BoardProblem.sessionNotFound(sessionId));
+        if (session.repairing() && !session.cancelled()) {
+            audit(session, requestedBy, "REPAIRING");
+            throw BoardProblem.repairing(sessionId, join.retryAfter());
+        }
         if (!session.provisioned()) {
             audit(session, requestedBy, "NOT_PROVISIONED");
             throw BoardProblem.notProvisioned(sessionId);
@@ -83,6 +96,12 @@ class HostLinks {
             return new HostLink(sessionId, session.meetingId(), session.zoomKind(), session.hostUserId(),
                     meeting.startUrl(), now, now.plus(START_URL_LIFETIME));
         } catch (ZoomException e) {
+            if (ZoomNotFoundException.meetingMissing(e)
+                    && lost.report(sessionId, session.meetingId(), LostMeetings.Detection.CALL).repairing()) {
+                audit(session, requestedBy, "MEETING_LOST");
+                meters.counter("streaming.host_links", "outcome", "meeting-lost").increment();
+                throw BoardProblem.repairing(sessionId, join.retryAfter());
+            }
             audit(session, requestedBy, "ZOOM_FAILED");
             meters.counter("streaming.host_links", "outcome", "zoom-failed").increment();
             throw BoardProblem.zoom(sessionId, e);

@@ -11,16 +11,20 @@ import dev.hybridconf.kit.redis.RedisStore;
 import dev.hybridconf.streaming.catalog.SessionView;
 import dev.hybridconf.streaming.catalog.Sessions;
 import dev.hybridconf.streaming.catalog.StreamingKeys;
+import dev.hybridconf.streaming.join.JoinProperties;
+import dev.hybridconf.streaming.provisioning.LostMeetings;
 import dev.hybridconf.streaming.zoom.LiveStream;
 import dev.hybridconf.streaming.zoom.ZoomClient;
 import dev.hybridconf.streaming.zoom.ZoomException;
 import dev.hybridconf.streaming.zoom.ZoomKind;
+import dev.hybridconf.streaming.zoom.ZoomNotFoundException;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
  * A session's custom live stream (e.g. to a public video platform): its settings go to Zoom, and the
  * service keeps the stream and page URLs and the state for the board. The stream key is a secret of the
- * streaming platform: it goes to Zoom and only its last four characters are kept.
+ * streaming platform: it goes to Zoom and only its last four characters are kept. A meeting Zoom lost is reported
+ * ({@link LostMeetings}) and answered 503 {@code meeting-repairing}; its settings must be entered again on the new one.
  */
 @Component
 class LiveStreams {
@@ -30,13 +34,18 @@ class LiveStreams {
     private final UnifiedJedis redis;
     private final ZoomClient zoom;
     private final Clock clock;
+    private final LostMeetings lost;
+    private final JoinProperties join;
 
-    LiveStreams(Sessions sessions, StreamingKeys keys, RedisStore store, ZoomClient zoom, Clock clock) {
+    LiveStreams(Sessions sessions, StreamingKeys keys, RedisStore store, ZoomClient zoom, Clock clock,
+            LostMeetings lost, JoinProperties join) {
         this.sessions = sessions;
         this.keys = keys;
         this.redis = store.redis();
         this.zoom = zoom;
         this.clock = clock;
+        this.lost = lost;
+        this.join = join;
     }
 
     record Settings(String streamUrl, String streamKey, String pageUrl, String resolution) {
@@ -54,7 +63,7 @@ class LiveStreams {
                     new LiveStream(settings.streamUrl().trim(), settings.streamKey().trim(), settings.pageUrl().trim(),
                             settings.resolution()));
         } catch (ZoomException e) {
-            throw BoardProblem.zoom(sessionId, e);
+            throw refused(session, e);
         }
         String key = settings.streamKey().trim();
         redis.hset(keys.liveStream(sessionId), Map.of("streamUrl", settings.streamUrl().trim(), "pageUrl",
@@ -98,15 +107,27 @@ class LiveStreams {
                 zoom.stopLiveStream(kind, id);
             }
         } catch (ZoomException e) {
-            throw BoardProblem.zoom(sessionId, e);
+            throw refused(session, e);
         }
         redis.hset(keys.liveStream(sessionId), Map.of("state", on ? "STARTED" : "STOPPED", "changedBy", by,
                 "changedAt", clock.instant().toString()));
         return state(sessionId);
     }
 
+    /** Zoom refused: a meeting it no longer has is reported lost and being repaired; anything else as it is. */
+    private BoardProblem refused(SessionView session, ZoomException e) {
+        if (ZoomNotFoundException.meetingMissing(e)
+                && lost.report(session.sessionId(), session.meetingId(), LostMeetings.Detection.CALL).repairing()) {
+            return BoardProblem.repairing(session.sessionId(), join.retryAfter());
+        }
+        return BoardProblem.zoom(session.sessionId(), e);
+    }
+
     private SessionView provisioned(String sessionId) {
         SessionView session = sessions.find(sessionId).orElseThrow(() -> BoardProblem.sessionNotFound(sessionId));
+        if (session.repairing() && !session.cancelled()) {
+            throw BoardProblem.repairing(sessionId, join.retryAfter());
+        }
         if (!session.provisioned()) {
             throw BoardProblem.notProvisioned(sessionId);
         }

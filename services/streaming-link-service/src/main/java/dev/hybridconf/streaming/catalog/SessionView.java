@@ -22,6 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * publiclyStreamed sessionVersion status needsMeeting audience provisioning hostUserId zoomKind meetingId
  * provisionedVersion failureReason failureDetail attempts}.</li>
  * <li>Written by the webhook consumer: {@code live liveAt}.</li>
+ * <li>Written when Zoom lost the meeting (see {@code provisioning.LostMeetings}) and when provisioning replaced it:
+ * {@code lostMeetingId lostAt lostDetection repairedAt repairedMeetingId}.</li>
  * <li>Written by the interpretation set-up (with the interpretation issue): {@code interpretationLanguages}.</li>
  * </ul>
  *
@@ -32,6 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
  * @param zoomKind     {@code MEETING} or {@code WEBINAR}, once provisioned
  * @param live         {@code SCHEDULED}, {@code LIVE} or {@code ENDED}
  * @param interpretationLanguages the interpretation channels set up in Zoom (empty: none)
+ * @param lostMeetingId the last meeting Zoom lost (deleted behind the platform's back), or null
+ * @param lostAt        when the platform noticed it
+ * @param lostDetection how: {@code call} (Zoom answered a call that it does not exist), {@code webhook}
+ *                      ({@code meeting.deleted}) or {@code reconciliation} (missing from its host's meetings)
+ * @param repairedAt    when the replacement meeting was created; null while the repair runs
+ * @param repairedMeetingId the replacement meeting
  */
 public record SessionView(
         String sessionId,
@@ -60,7 +68,12 @@ public record SessionView(
         int attempts,
         String live,
         Instant liveAt,
-        List<String> interpretationLanguages) {
+        List<String> interpretationLanguages,
+        String lostMeetingId,
+        Instant lostAt,
+        String lostDetection,
+        Instant repairedAt,
+        String repairedMeetingId) {
 
     /** Hash field of {@link #interpretationLanguages()}, comma-separated. */
     public static final String INTERPRETATION_LANGUAGES = "interpretationLanguages";
@@ -70,9 +83,23 @@ public record SessionView(
     public static final String ALL_REMOTE = "ALL_REMOTE";
     public static final String ENROLLED = "ENROLLED";
     public static final String PROVISIONED = "PROVISIONED";
+    public static final String LOST_MEETING_ID = "lostMeetingId";
+    public static final String LOST_AT = "lostAt";
+    public static final String LOST_DETECTION = "lostDetection";
+    public static final String REPAIRED_AT = "repairedAt";
+    public static final String REPAIRED_MEETING_ID = "repairedMeetingId";
 
+    /**
+     * Whether the session has a meeting at Zoom that people may be sent to: provisioned, and not one Zoom lost (a
+     * lost meeting's links lead nowhere until its replacement is created and everyone is registered again).
+     */
     public boolean provisioned() {
-        return PROVISIONED.equals(provisioning) && meetingId != null;
+        return PROVISIONED.equals(provisioning) && meetingId != null && !repairing();
+    }
+
+    /** Zoom lost the session's meeting and its replacement is not created yet. */
+    public boolean repairing() {
+        return lostMeetingId != null && repairedAt == null;
     }
 
     public boolean cancelled() {
@@ -141,7 +168,12 @@ public record SessionView(
                 (int) parseLong(hash.get("attempts")),
                 hash.getOrDefault("live", "SCHEDULED"),
                 parseInstant(hash.get("liveAt")),
-                split(hash.get(INTERPRETATION_LANGUAGES)));
+                split(hash.get(INTERPRETATION_LANGUAGES)),
+                blankToNull(hash.get(LOST_MEETING_ID)),
+                parseInstant(hash.get(LOST_AT)),
+                blankToNull(hash.get(LOST_DETECTION)),
+                parseInstant(hash.get(REPAIRED_AT)),
+                blankToNull(hash.get(REPAIRED_MEETING_ID)));
     }
 
     private static String blankToNull(String value) {

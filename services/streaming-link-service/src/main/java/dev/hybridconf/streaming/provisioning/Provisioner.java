@@ -56,6 +56,12 @@ import redis.clients.jedis.params.SetParams;
  * Before creating again after a create that may have reached Zoom, it looks for the meeting among the host's by
  * the agenda marker, so a lost answer never makes a second meeting. Every state change and its event is one
  * {@link AtomicWrite}; the session leaves {@code provisioning:due} only if no event changed it meanwhile.
+ *
+ * <p>A meeting Zoom lost ({@link LostMeetings}) is repaired here: the lost meeting is forgotten and a new one created
+ * as above (on the same host when it is still free), recorded as the repair ({@code repairedAt},
+ * {@code repairedMeetingId}) with {@code streaming.link-provisioned.v1} {@code created: true}; registrant sync then
+ * registers everyone in it. Every meeting the platform deletes itself is marked first
+ * ({@link LostMeetings#deletingAtZoom}), so that Zoom's notice of it is not taken for a loss.
  */
 @Component
 class Provisioner {
@@ -81,9 +87,11 @@ class Provisioner {
     private final Clock clock;
     private final MeterRegistry meters;
     private final java.time.Duration zoomCallTimeout;
+    private final LostMeetings lost;
 
     Provisioner(RedisStore store, ProvisioningKeys own, HostPool hosts, ZoomClient zoom,
-            ProvisioningProperties properties, Clock clock, MeterRegistry meters, ZoomProperties zoomProperties) {
+            ProvisioningProperties properties, Clock clock, MeterRegistry meters, ZoomProperties zoomProperties,
+            LostMeetings lost) {
         this.store = store;
         this.redis = store.redis();
         this.keys = own.streaming();
@@ -94,6 +102,7 @@ class Provisioner {
         this.clock = clock;
         this.meters = meters;
         this.zoomCallTimeout = zoomProperties.timeouts().call();
+        this.lost = lost;
     }
 
     /** Works on the session if no other replica does; answers the outcome, or {@code busy}. */
@@ -129,6 +138,13 @@ class Provisioner {
             if (session.cancelled() || !session.needsMeeting()) {
                 return remove(session, hash, revision);
             }
+            if (session.repairing() && session.lostMeetingId().equals(session.meetingId())) {
+                // Zoom lost it: forget it (its links were voided when the loss was reported) and create a new one.
+                redis.hset(keys.session(sessionId), Map.of("meetingId", "", "zoomKind", "",
+                        ProvisioningKeys.MEETING_HOST, "", ProvisioningKeys.CREATE_ATTEMPT, ""));
+                hash = redis.hgetAll(keys.session(sessionId));
+                session = SessionView.fromHash(sessionId, hash);
+            }
             return provision(session, hash, revision);
         } catch (ZoomException failure) {
             return fail(session, revision, failure);
@@ -141,11 +157,7 @@ class Provisioner {
         String id = session.sessionId();
         String meetingId = session.meetingId();
         if (meetingId != null) {
-            try {
-                zoom.delete(kindOf(session), Long.parseLong(meetingId));
-            } catch (ZoomNotFoundException alreadyGone) {
-                log.info("Meeting {} of session {} was already gone at Zoom", meetingId, id);
-            }
+            deleteAtZoom(kindOf(session), meetingId, id);
         }
         String host = session.hostUserId();
         boolean cancelled = session.cancelled();
@@ -155,9 +167,13 @@ class Provisioner {
             return "unchanged";
         }
         commit(id, revision, write -> {
-            write.hset(keys.session(id), Map.of("provisioning", state, "meetingId", "", "zoomKind", "",
-                    ProvisioningKeys.MEETING_HOST, "", ProvisioningKeys.CREATE_ATTEMPT, "", "failureReason", "",
-                    "failureDetail", "", "attempts", "0"));
+            write.hset(keys.session(id), Map.ofEntries(Map.entry("provisioning", state), Map.entry("meetingId", ""),
+                    Map.entry("zoomKind", ""), Map.entry(ProvisioningKeys.MEETING_HOST, ""),
+                    Map.entry(ProvisioningKeys.CREATE_ATTEMPT, ""), Map.entry("failureReason", ""),
+                    Map.entry("failureDetail", ""), Map.entry("attempts", "0"),
+                    Map.entry(SessionView.LOST_MEETING_ID, ""), Map.entry(SessionView.LOST_AT, ""),
+                    Map.entry(SessionView.LOST_DETECTION, ""), Map.entry(SessionView.REPAIRED_AT, ""),
+                    Map.entry(SessionView.REPAIRED_MEETING_ID, "")));
             write.delete(keys.registrants(id));
             write.srem(own.waitingForHost(), id);
             if (meetingId != null) {
@@ -196,12 +212,10 @@ class Provisioner {
                 return update(session, revision, host);
             }
             // The session moved to another host (its old one is busy at the new time): a new meeting there.
-            try {
-                zoom.delete(kindOf(session), Long.parseLong(session.meetingId()));
-            } catch (ZoomNotFoundException alreadyGone) {
-                log.info("Meeting {} of session {} was already gone at Zoom", session.meetingId(), id);
-            }
+            deleteAtZoom(kindOf(session), session.meetingId(), id);
             redis.hset(keys.session(id), Map.of("meetingId", "", "zoomKind", "", ProvisioningKeys.MEETING_HOST, ""));
+            // Nobody will join the old meeting: its registrant ids (registration ids) go with its join links.
+            redis.del(keys.registrantIds(session.meetingId()));
             recreate = true;
         }
         boolean licensed = pool.stream().anyMatch(h -> h.userId().equals(host) && h.webinarLicence());
@@ -230,8 +244,13 @@ class Provisioner {
         String meetingId = Long.toString(meeting.id());
         ZoomKind created = meeting.type() == null ? kind : meeting.kind();
         boolean dropLinks = recreate;
+        boolean repaired = session.repairing();
         commit(id, revision, write -> {
             write.hset(keys.session(id), provisioned(session, host, created, meetingId));
+            if (repaired) {
+                write.hset(keys.session(id), Map.of(SessionView.REPAIRED_AT, clock.instant().toString(),
+                        SessionView.REPAIRED_MEETING_ID, meetingId));
+            }
             write.set(keys.meeting(meetingId), id);
             write.zadd(keys.registrantsDirty(), clock.millis(), id);
             write.srem(own.waitingForHost(), id);
@@ -241,6 +260,11 @@ class Provisioner {
             write.emit(new LinkProvisioned(id, session.conferenceId(), meetingId, created.name(), host,
                     session.start(), session.end(), session.sessionVersion(), true));
         }, null);
+        if (repaired) {
+            log.info("Session {} got {} {} on {} in place of lost meeting {}", id, created, meetingId, host,
+                    session.lostMeetingId());
+            return "repaired";
+        }
         log.info("Session {} {} {} {} on {}", id, adopted ? "found its" : "got a", created, meetingId, host);
         return adopted ? "adopted" : recreate ? "recreated" : "created";
     }
@@ -255,12 +279,14 @@ class Provisioner {
         try {
             zoom.update(kind, Long.parseLong(session.meetingId()), host, MeetingSpec.update(session));
         } catch (ZoomNotFoundException deletedAtZoom) {
-            // Someone deleted it at Zoom: forget it; the next pass creates a new one.
-            log.warn("Meeting {} of session {} is gone at Zoom; a new one will be created", session.meetingId(), id);
-            redis.hset(keys.session(id), Map.of("meetingId", "", "zoomKind", "", ProvisioningKeys.MEETING_HOST, "",
-                    ProvisioningKeys.CREATE_ATTEMPT, ""));
-            redis.del(keys.registrants(id));
-            redis.zadd(own.due(), clock.millis(), id);
+            if (!deletedAtZoom.meetingMissing()) {
+                throw deletedAtZoom;
+            }
+            // Someone deleted it at Zoom: reported as lost, the session is due again and the next pass repairs it.
+            LostMeetings.Outcome outcome = lost.report(id, session.meetingId(), LostMeetings.Detection.CALL);
+            if (!outcome.repairing()) {
+                redis.zadd(own.due(), clock.millis(), id);
+            }
             return "lost";
         }
         String meetingId = session.meetingId();
@@ -300,11 +326,7 @@ class Provisioner {
         ZoomMeeting keep = attemptedHost.equals(host) && attemptedKind == kind ? found.remove(0) : null;
         for (ZoomMeeting extra : found) {
             // On another host than the one now chosen, or a second copy: not the session's meeting.
-            try {
-                zoom.delete(attemptedKind, extra.id());
-            } catch (ZoomNotFoundException alreadyGone) {
-                // fine
-            }
+            deleteAtZoom(attemptedKind, Long.toString(extra.id()), session.sessionId());
         }
         return keep;
     }
@@ -416,6 +438,16 @@ class Provisioner {
             AtomicWrite again = store.atomically();
             changes.accept(again);
             again.execute();
+        }
+    }
+
+    /** Deletes a meeting of the platform's own accord (marked first: Zoom's notice of it is no loss); 404 is fine. */
+    private void deleteAtZoom(ZoomKind kind, String meetingId, String sessionId) {
+        lost.deletingAtZoom(meetingId);
+        try {
+            zoom.delete(kind, Long.parseLong(meetingId));
+        } catch (ZoomNotFoundException alreadyGone) {
+            log.info("Meeting {} of session {} was already gone at Zoom", meetingId, sessionId);
         }
     }
 

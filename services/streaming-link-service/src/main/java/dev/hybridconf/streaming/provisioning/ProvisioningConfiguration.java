@@ -6,9 +6,13 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 import dev.hybridconf.streaming.hosts.HostPoolProperties;
 
-/** The settings of the host pool and provisioning, and the scheduler the provisioning worker runs on. */
+/**
+ * The settings of the host pool, provisioning and the reconciliation of lost meetings, and the scheduler their
+ * workers run on.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties({ProvisioningProperties.class, HostPoolProperties.class})
+@EnableConfigurationProperties({ProvisioningProperties.class, HostPoolProperties.class,
+        ReconciliationProperties.class})
 class ProvisioningConfiguration {
 }

@@ -42,4 +42,22 @@ class ProvisioningKeys {
     String lock(String sessionId) {
         return keys.space().key("provisioning", "lock", sessionId);
     }
+
+    /**
+     * String with a TTL: the platform itself is deleting (or deleted) this meeting at Zoom, written before the call, so
+     * that Zoom's {@code meeting.deleted} about it is not taken for a loss.
+     */
+    String deletedByPlatform(String meetingId) {
+        return keys.space().key("provisioning", "deleted-by-platform", meetingId);
+    }
+
+    /** String: epoch ms when the last reconciliation of the hosts' meetings started (any replica). */
+    String lastReconciliation() {
+        return keys.space().key("reconciliation", "last");
+    }
+
+    /** String: the replica reconciling now (SET NX PX). */
+    String reconciliationLock() {
+        return keys.space().key("reconciliation", "lock");
+    }
 }

@@ -26,6 +26,7 @@ import dev.hybridconf.streaming.catalog.SessionView;
 import dev.hybridconf.streaming.catalog.Sessions;
 import dev.hybridconf.streaming.catalog.StreamingKeys;
 import dev.hybridconf.streaming.join.JoinProperties;
+import dev.hybridconf.streaming.provisioning.LostMeetings;
 import dev.hybridconf.streaming.zoom.Registrant;
 import dev.hybridconf.streaming.zoom.RegistrantRef;
 import dev.hybridconf.streaming.zoom.RegisteredParticipant;
@@ -54,7 +55,9 @@ import tools.jackson.databind.json.JsonMapper;
  * 30 people. Each batch's join links are stored in one atomic step as soon as Zoom answers it; a retried batch
  * cannot create a second registrant because each participant's address is deterministic and Zoom answers the
  * existing registration. A pass that changed something emits {@code streaming.registrants-synced.v1}; a
- * failed pass leaves the session due after an exponential back-off.
+ * failed pass leaves the session due after an exponential back-off. When Zoom answers that the meeting does not
+ * exist (code 3001), the loss is reported ({@link LostMeetings}) and the pass ends without retrying: provisioning
+ * re-creates the meeting and marks the session due again, and everyone is registered in the new one.
  */
 @Component
 public class RegistrantSync {
@@ -98,10 +101,11 @@ public class RegistrantSync {
     private final JoinProperties join;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final LostMeetings lost;
 
     RegistrantSync(RedisStore store, StreamingKeys keys, Sessions sessions, ZoomClient zoom,
             RegistrantIdentity identity, RegistrantSyncProperties properties, JoinProperties join, Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters, LostMeetings lost) {
         this.store = store;
         this.redis = store.redis();
         this.keys = keys;
@@ -112,6 +116,7 @@ public class RegistrantSync {
         this.join = join;
         this.clock = clock;
         this.meters = meters;
+        this.lost = lost;
     }
 
     /** What one pass did. */
@@ -167,6 +172,12 @@ public class RegistrantSync {
                 redis.hdel(failuresKey(), sessionId);
                 meters.counter("streaming.registrants.sync", "outcome", outcome.pass() == null ? "idle"
                         : outcome.pass().held() ? "held" : "synced").increment();
+            } catch (MeetingLost gone) {
+                // Provisioning marks the session due again once the new meeting exists; a pass against a meeting
+                // that was replaced meanwhile starts again at once.
+                redis.hdel(failuresKey(), sessionId);
+                next = gone.outcome() == LostMeetings.Outcome.NOT_CURRENT ? clock.millis() : -1;
+                meters.counter("streaming.registrants.sync", "outcome", "meeting-lost").increment();
             } catch (ZoomException e) {
                 long failures = redis.hincrBy(failuresKey(), sessionId, 1);
                 next = clock.millis() + backoff(failures);
@@ -183,6 +194,27 @@ public class RegistrantSync {
     }
 
     private record Outcome(Pass pass, long nextDue) {
+    }
+
+    /** Zoom answered that the session's meeting does not exist; what reporting it did. */
+    private static final class MeetingLost extends RuntimeException {
+
+        private final transient LostMeetings.Outcome outcome;
+
+        MeetingLost(LostMeetings.Outcome outcome) {
+            super(null, null, false, false);
+            this.outcome = outcome;
+        }
+
+        LostMeetings.Outcome outcome() {
+            return outcome;
+        }
+    }
+
+    /** Reports the loss when the failure is Zoom saying the meeting does not exist; answers what it did, or null. */
+    private LostMeetings.Outcome reportIfLost(String sessionId, String meetingId, ZoomException failure) {
+        return ZoomNotFoundException.meetingMissing(failure)
+                ? lost.report(sessionId, meetingId, LostMeetings.Detection.CALL) : null;
     }
 
     private Outcome sync(String sessionId) {
@@ -219,7 +251,11 @@ public class RegistrantSync {
                 calls++;
                 zoom.cancelRegistrants(kind, meeting, refs);
             } catch (ZoomNotFoundException gone) {
-                // The meeting is gone: nothing is left to cancel there.
+                // The meeting is gone: nothing is left to cancel there. If it was lost, it is repaired first.
+                LostMeetings.Outcome reported = reportIfLost(sessionId, meetingId, gone);
+                if (reported != null && reported.repairing()) {
+                    throw new MeetingLost(reported);
+                }
             }
             removeRegistrants(sessionId, meetingId, batch, registered);
             cancelled += batch.size();
@@ -288,6 +324,10 @@ public class RegistrantSync {
             answer = zoom.addRegistrants(kind, meeting, registrants);
         } catch (ZoomBatchIncompleteException e) {
             store(sessionId, meetingId, e.registered(), byEmail);
+            LostMeetings.Outcome reported = reportIfLost(sessionId, meetingId, e);
+            if (reported != null) {
+                throw new MeetingLost(reported);
+            }
             throw e.failure();
         }
         return store(sessionId, meetingId, answer, byEmail);

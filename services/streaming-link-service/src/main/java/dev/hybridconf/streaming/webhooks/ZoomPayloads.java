@@ -36,6 +36,11 @@ final class ZoomPayloads {
         if (meetingId == null || !MEETING_ID.matcher(meetingId).matches()) {
             return Optional.empty();
         }
+        JsonNode occurrences = object.path("occurrences");
+        if (event.endsWith(".deleted") && occurrences.isArray() && !occurrences.isEmpty()) {
+            // Occurrences of a recurring meeting were deleted, not the meeting: the platform makes no recurring ones.
+            return Optional.empty();
+        }
         JsonNode participant = object.path("participant");
         Instant occurredAt = null;
         if (event.endsWith(".started") && !event.contains("live_streaming")) {

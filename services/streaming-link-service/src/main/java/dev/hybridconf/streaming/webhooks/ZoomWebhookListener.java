@@ -9,13 +9,15 @@ import dev.hybridconf.contracts.CloudEvent;
 import dev.hybridconf.contracts.EventCodec;
 import dev.hybridconf.contracts.streaming.ZoomWebhookReceived;
 import dev.hybridconf.streaming.catalog.Sessions;
+import dev.hybridconf.streaming.provisioning.LostMeetings;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Consumes the service's own {@code streaming.zoom-webhooks}: started/ended become live status and meeting
- * events, participant joined/left become attendance, live streaming started/stopped a state field. Webhooks of
- * meetings the platform does not know are counted and skipped; each event id is applied once; poison records go
- * to the dead-letter topic.
+ * events, participant joined/left become attendance, live streaming started/stopped a state field, and deleted a
+ * lost meeting to repair ({@link LostMeetings}) unless the platform deleted it itself. Webhooks of meetings the
+ * platform does not know are counted and skipped; each event id is applied once (a deletion is reported once per
+ * meeting, however often it arrives); poison records go to the dead-letter topic.
  */
 @Component
 class ZoomWebhookListener {
@@ -26,14 +28,16 @@ class ZoomWebhookListener {
     private final Sessions sessions;
     private final LiveStatus live;
     private final Attendance attendance;
+    private final LostMeetings lost;
     private final MeterRegistry meters;
 
     ZoomWebhookListener(EventCodec codec, Sessions sessions, LiveStatus live, Attendance attendance,
-            MeterRegistry meters) {
+            LostMeetings lost, MeterRegistry meters) {
         this.codec = codec;
         this.sessions = sessions;
         this.live = live;
         this.attendance = attendance;
+        this.lost = lost;
         this.meters = meters;
     }
 
@@ -60,6 +64,7 @@ class ZoomWebhookListener {
                 case "participant_left" -> attendance.apply(eventId, sessionId, received, false);
                 case "live_streaming_started" -> live.liveStream(eventId, sessionId, true);
                 case "live_streaming_stopped" -> live.liveStream(eventId, sessionId, false);
+                case "deleted" -> lost.deletedAtZoom(sessionId, received.meetingId());
                 default -> "skipped";
             };
         }

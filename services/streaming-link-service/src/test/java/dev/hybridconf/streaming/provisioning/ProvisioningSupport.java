@@ -119,7 +119,7 @@ final class ProvisioningSupport {
         return kafka.lag(topics.group("streaming-link-service") + ".provisioning", topics.physical("session.events"));
     }
 
-    record Answer(int status, String body) {
+    record Answer(int status, String body, java.net.http.HttpHeaders headers) {
         JsonNode json() {
             return JSON.readTree(body);
         }
@@ -141,7 +141,7 @@ final class ProvisioningSupport {
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
+            return new Answer(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

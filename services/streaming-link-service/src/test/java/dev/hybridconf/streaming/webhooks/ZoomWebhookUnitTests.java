@@ -53,6 +53,21 @@ class ZoomWebhookUnitTests {
     }
 
     @Test
+    void aDeletedMeetingIsKeptWithItsNumericIdButDeletedOccurrencesOfARecurringOneAreNot() {
+        ZoomWebhookReceived deleted = ZoomPayloads.read(JSON.readTree("""
+                {"event":"meeting.deleted","event_ts":1780000000000,"payload":{"account_id":"a","operator":"h@x.org",
+                 "operation":"single","object":{"id":81234567890,"uuid":"abc==","host_id":"h1","type":2,
+                 "topic":"Breakout B3"}}}""")).orElseThrow();
+        assertThat(deleted).isEqualTo(new ZoomWebhookReceived("meeting.deleted", "81234567890", "abc==",
+                Instant.ofEpochMilli(1780000000000L), null, null));
+        assertThat(ZoomPayloads.read(JSON.readTree("""
+                {"event":"meeting.deleted","event_ts":1780000000000,"payload":{"account_id":"a","operator":"h@x.org",
+                 "object":{"id":81234567890,"uuid":"abc==","host_id":"h1","type":8,
+                 "occurrences":[{"occurrence_id":"1648194360000","start_time":"2026-06-02T14:00:00Z"}]}}}""")))
+                .as("one occurrence of a recurring meeting, not the meeting").isEmpty();
+    }
+
+    @Test
     void rejoinsAddUpAndAnOpenStayCountsUntilNow() {
         Instant t0 = Instant.parse("2026-06-02T14:00:00Z");
         AttendanceRecord record = AttendanceRecord.none().joined(t0).left(t0.plusSeconds(600))

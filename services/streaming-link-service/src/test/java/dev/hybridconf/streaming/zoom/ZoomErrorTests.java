@@ -40,6 +40,26 @@ class ZoomErrorTests {
     }
 
     @Test
+    void onlyZoomsMeetingDoesNotExistMeansTheMeetingWasLost() {
+        zoom.server.enqueue(ZoomFixture.error(404, 3001, "Webinar " + MEETING_ID + " not found or has expired."));
+        zoom.server.enqueue(ZoomFixture.error(404, 1001, "User does not exist: " + ZoomFixture.HOST + "."));
+        zoom.server.enqueue(new mockwebserver3.MockResponse.Builder().code(404).build());
+
+        assertThatThrownBy(() -> client.addRegistrants(ZoomKind.WEBINAR, MEETING_ID,
+                java.util.List.of(Registrant.of("a@example.org", "A", "B"))))
+                .isInstanceOfSatisfying(ZoomBatchIncompleteException.class, e -> assertThat(
+                        ZoomNotFoundException.meetingMissing(e)).as("a batch on a lost webinar").isTrue());
+        assertThatThrownBy(() -> client.update(ZoomKind.MEETING, MEETING_ID, ZoomFixture.HOST,
+                MeetingRequest.settingsOnly(MeetingSettings.platformDefaults(null))))
+                .isInstanceOfSatisfying(ZoomNotFoundException.class,
+                        e -> assertThat(e.meetingMissing()).as("a missing user").isFalse());
+        assertThatThrownBy(() -> client.get(ZoomKind.MEETING, MEETING_ID))
+                .isInstanceOfSatisfying(ZoomNotFoundException.class,
+                        e -> assertThat(e.meetingMissing()).as("a 404 without Zoom's code (a wrong base URL?)")
+                                .isFalse());
+    }
+
+    @Test
     void aWebinarIdOnAMeetingEndpointIsAWebinar() {
         zoom.server.enqueue(ZoomFixture.error(400, 3000, "Cannot access webinar info."));
 
