@@ -418,6 +418,8 @@ public final class LocalStack implements AutoCloseable {
         }
         if (app.equals(App.SESSION)) {
             env.put("DEMO_PROGRAMMES", "true");
+            // Addresses in schedule exports and calendar feeds point at the gateway, people's way in.
+            env.put("PUBLIC_BASE_URL", config.baseUrl(App.GATEWAY.name()));
         }
         if (app.equals(App.STREAMING_LINK)) {
             // The Zoom client talks to the emulator exactly as to Zoom: only the base URLs differ.

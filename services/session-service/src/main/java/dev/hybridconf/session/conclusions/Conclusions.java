@@ -2,14 +2,18 @@ package dev.hybridconf.session.conclusions;
 
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 import org.springframework.stereotype.Service;
 
@@ -34,9 +38,12 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Keys (under {@code session:}): {@code conclusions:<sessionId>} (hash: {@code revision},
  * {@code current} as JSON, {@code conferenceId}), {@code conclusions:<sessionId>:revisions} (sorted set:
  * every revision as JSON, scored by its number), {@code conclusions:<sessionId>:lock} (hash: an
- * organiser's override, with its version). A post writes the current revision, the history and the
- * {@code session.conclusion-posted.v1} event in one Lua step guarded by the revision and the lock
- * version it was decided on, and by the session still being a scheduled breakout.
+ * organiser's setting for the breakout, with its version), {@code conclusions:day:<conferenceId>:<date>}
+ * (hash: an organiser's lock time for a conference day, with its version). When they lock is
+ * {@link LockRule}'s decision. A post writes the current revision, the history and the
+ * {@code session.conclusion-posted.v1} event in one Lua step guarded by what the lock was decided on
+ * (the revision, both settings' versions, the conference's programme version) and by the session still
+ * being a scheduled breakout; a post that lost to a change decides again.
  */
 @Service
 public class Conclusions {
@@ -47,6 +54,8 @@ public class Conclusions {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final int ATTEMPTS = 5;
+    /** How long after the conference ends an organiser may still set conclusions to lock. */
+    private static final Duration LATEST_AFTER_END = Duration.ofDays(366);
 
     private final RedisStore store;
     private final KeySpace keys;
@@ -84,20 +93,20 @@ public class Conclusions {
     }
 
     private ConclusionsView tryPost(ProgrammeSession session, ConclusionsForm form, Caller caller) {
-        ZoneId zone = zone(session);
+        LockInputs lock = inputs(session);
+        ZoneId zone = lock.zone();
         Instant now = clock.instant();
-        ConclusionsLock lock = lock(session.id());
-        Instant defaultLockAt = defaultLockAt(session, zone);
-        Optional<Instant> lockedSince = lock.lockedSince(defaultLockAt, now);
-        if (lockedSince.isPresent()) {
-            throw new ConclusionsLockedException(lockedSince.get(), ConclusionsView.render(lockedSince.get(), zone));
+        LockRule.Decision decision = lock.decision();
+        Optional<Instant> lockedAt = decision.lockedAt(now);
+        if (lockedAt.isPresent()) {
+            throw new ConclusionsLockedException(lockedAt.get(), ConclusionsView.render(lockedAt.get(), zone));
         }
         Optional<Revision> current = stored(session.id());
         long next = current.map(Revision::revision).orElse(0L) + 1;
         Revision revision = new Revision(next, form.language(), form.summary(), form.keyPoints(),
                 form.recommendations(), form.themes(), form.sdgs(), caller.subject(), now);
         String json = JSON.writeValueAsString(revision);
-        LocalDate day = session.start().atZone(zone).toLocalDate();
+        LocalDate day = lock.day();
 
         AtomicWrite write = store.atomically();
         String currentKey = currentKey(session.id());
@@ -107,7 +116,11 @@ public class Conclusions {
             write.requireField(currentKey, "revision", Long.toString(current.get().revision()),
                     Conclusions::changedConcurrently);
         }
-        guardLock(write, session.id(), lock);
+        // The lock was decided on these: the settings and the programme (a wrap-up moved meanwhile decides again).
+        guardLock(write, session.id(), lock.override());
+        guardDay(write, lock.dayLock(), session.conferenceId());
+        write.requireField(conferenceKey(session.conferenceId()), "programmeVersion",
+                Long.toString(lock.conference().programmeVersion()), Conclusions::changedConcurrently);
         String sessionKey = keys.key("session", session.id());
         write.requireFieldIn(sessionKey, "kind", List.of(SessionKind.BREAKOUT.name()), Conclusions::notBreakout)
                 .requireFieldIn(sessionKey, "status", List.of("SCHEDULED"),
@@ -119,19 +132,18 @@ public class Conclusions {
                         revision.summary(), revision.keyPoints(), revision.recommendations(), revision.themes(),
                         revision.sdgs(), caller.subject(), now))
                 .execute();
-        return ConclusionsView.of(session.id(), session.conferenceId(), day, revision,
-                lockView(lock, defaultLockAt, now, zone), zone);
+        return ConclusionsView.of(session.id(), session.conferenceId(), day, revision, lockView(lock, decision, now),
+                zone);
     }
 
     /** The current revision; 404 before the first post. */
     ConclusionsView current(String sessionId) {
         ProgrammeSession session = session(sessionId);
-        ZoneId zone = zone(session);
-        LocalDate day = session.start().atZone(zone).toLocalDate();
         Revision current = stored(sessionId)
                 .orElseThrow(() -> new NotFoundException("conclusions.not-found", sessionId));
-        return ConclusionsView.of(sessionId, session.conferenceId(), day, current,
-                lockView(lock(sessionId), defaultLockAt(session, zone), clock.instant(), zone), zone);
+        LockInputs lock = inputs(session);
+        return ConclusionsView.of(sessionId, session.conferenceId(), lock.day(), current,
+                lockView(lock, lock.decision(), clock.instant()), lock.zone());
     }
 
     /** Every revision, oldest first (an empty list before the first post). */
@@ -148,43 +160,131 @@ public class Conclusions {
 
     /** The lock as it stands now. */
     ConclusionsView.LockView lockState(String sessionId) {
-        ProgrammeSession session = session(sessionId);
-        ZoneId zone = zone(session);
-        return lockView(lock(sessionId), defaultLockAt(session, zone), clock.instant(), zone);
+        LockInputs lock = inputs(session(sessionId));
+        return lockView(lock, lock.decision(), clock.instant());
     }
 
     /** An organiser opens the conclusions again, until {@code relockAt} when the body gives one. */
     ConclusionsView.LockView unlock(String sessionId, JsonNode body, Caller caller) {
         ProgrammeSession session = breakout(sessionId);
-        Instant now = clock.instant();
-        Instant relockAt = relockAt(body, now);
-        return override(session, lock -> lock.unlocked(relockAt, caller.subject(), now));
+        return override(session, (lock, now) -> {
+            Instant relockAt = requestedTime(body, "relockAt", false, lock.breakout().end(), now,
+                    latest(lock), lock.zone(), "conclusions.field.lock-at");
+            return lock.override().unlocked(relockAt, caller.subject(), now);
+        });
     }
 
     /** An organiser locks the conclusions now, whatever the wrap-up time. */
     ConclusionsView.LockView lock(String sessionId, Caller caller) {
         ProgrammeSession session = breakout(sessionId);
-        Instant now = clock.instant();
-        return override(session, lock -> lock.locked(caller.subject(), now));
+        return override(session, (lock, now) -> lock.override().locked(caller.subject(), now));
+    }
+
+    /**
+     * An organiser sets when the conclusions lock: {@code {"lockAt": "2024-11-07T19:00:00+01:00"}}, in the
+     * future and not before the breakout ends (conclusions are written once it is over).
+     */
+    ConclusionsView.LockView lockAt(String sessionId, JsonNode body, Caller caller) {
+        ProgrammeSession session = breakout(sessionId);
+        return override(session, (lock, now) -> {
+            Instant at = requestedTime(body, "lockAt", true, lock.breakout().end(), now, latest(lock), lock.zone(),
+                    "conclusions.field.lock-at");
+            return lock.override().lockingAt(at, caller.subject(), now);
+        });
+    }
+
+    /** An organiser clears their setting for the breakout (lock, unlock or time): the day's or the programme's rule applies. */
+    ConclusionsView.LockView clear(String sessionId, Caller caller) {
+        ProgrammeSession session = breakout(sessionId);
+        return override(session, (lock, now) -> lock.override().override() == null ? lock.override()
+                : lock.override().cleared(caller.subject(), now));
     }
 
     private ConclusionsView.LockView override(ProgrammeSession session,
-            java.util.function.UnaryOperator<ConclusionsLock> change) {
-        ZoneId zone = zone(session);
+            BiFunction<LockInputs, Instant, ConclusionsLock> change) {
         for (int attempt = 1; ; attempt++) {
-            ConclusionsLock before = lock(session.id());
-            ConclusionsLock after = change.apply(before);
+            LockInputs before = inputs(session);
+            Instant now = clock.instant();
+            ConclusionsLock after = change.apply(before, now);
+            LockInputs changed = before.with(after);
+            if (after == before.override()) {
+                return lockView(changed, changed.decision(), now);
+            }
             try {
                 AtomicWrite write = store.atomically();
-                guardLock(write, session.id(), before);
+                guardLock(write, session.id(), before.override());
                 write.delete(lockKey(session.id())).hset(lockKey(session.id()), after.toHash()).execute();
-                return lockView(after, defaultLockAt(session, zone), clock.instant(), zone);
+                return lockView(changed, changed.decision(), now);
             } catch (ConflictException e) {
                 if (attempt == ATTEMPTS) {
                     throw e;
                 }
             }
         }
+    }
+
+    /** An organiser's lock time for the conclusions of every breakout of a conference day, or none. */
+    ConclusionsView.DayLockView dayLock(String conferenceId, String date) {
+        Conference conference = conference(conferenceId);
+        LocalDate day = conferenceDay(conference, date);
+        return dayLockView(conference, dayLock(conferenceId, day));
+    }
+
+    /**
+     * An organiser sets when the conclusions of a day's breakouts lock: {@code {"lockAt": ...}}, in the future
+     * and not before the day's last scheduled breakout ends. A breakout's own setting still wins.
+     */
+    ConclusionsView.DayLockView setDayLock(String conferenceId, String date, JsonNode body, Caller caller) {
+        Conference conference = conference(conferenceId);
+        LocalDate day = conferenceDay(conference, date);
+        return changeDay(conference, day, (before, now) -> {
+            ZoneId zone = conference.timeZone();
+            Instant notBefore = day.atStartOfDay(zone).toInstant();
+            for (ProgrammeSession s : programme.sessions(conferenceId)) {
+                if (s.kind() == SessionKind.BREAKOUT && s.scheduled() && LockRule.day(s, zone).equals(day)
+                        && s.end().isAfter(notBefore)) {
+                    notBefore = s.end();
+                }
+            }
+            Instant at = requestedTime(body, "lockAt", true, notBefore, now,
+                    LockRule.conferenceEnd(conference).plus(LATEST_AFTER_END), zone, "conclusions.field.day-lock-at");
+            return before.set(at, caller.subject(), now);
+        });
+    }
+
+    /** An organiser clears the day's lock time: each breakout's own setting or the programme's rule applies. */
+    ConclusionsView.DayLockView clearDayLock(String conferenceId, String date, Caller caller) {
+        Conference conference = conference(conferenceId);
+        LocalDate day = conferenceDay(conference, date);
+        return changeDay(conference, day,
+                (before, now) -> before.lockAt() == null ? before : before.cleared(caller.subject(), now));
+    }
+
+    private ConclusionsView.DayLockView changeDay(Conference conference, LocalDate day,
+            BiFunction<DayLock, Instant, DayLock> change) {
+        for (int attempt = 1; ; attempt++) {
+            DayLock before = dayLock(conference.id(), day);
+            DayLock after = change.apply(before, clock.instant());
+            if (after == before) {
+                return dayLockView(conference, after);
+            }
+            try {
+                AtomicWrite write = store.atomically();
+                guardDay(write, before, conference.id());
+                write.delete(dayKey(conference.id(), day)).hset(dayKey(conference.id(), day), after.toHash()).execute();
+                return dayLockView(conference, after);
+            } catch (ConflictException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static ConclusionsView.DayLockView dayLockView(Conference conference, DayLock lock) {
+        ZoneId zone = conference.timeZone();
+        return new ConclusionsView.DayLockView(conference.id(), lock.day(), ConclusionsView.render(lock.lockAt(), zone),
+                lock.changedBy(), ConclusionsView.render(lock.changedAt(), zone));
     }
 
     private void guardLock(AtomicWrite write, String sessionId, ConclusionsLock lock) {
@@ -196,49 +296,137 @@ public class Conclusions {
         }
     }
 
-    private static Instant relockAt(JsonNode body, Instant now) {
-        JsonNode given = body == null || body.isNull() || body.isMissingNode() ? null : body.get("relockAt");
-        if (body != null && !body.isNull() && !body.isMissingNode() && !body.isObject()) {
-            throw new ConclusionsInvalidException(List.of(
-                    new ConclusionsInvalidException.Problem("body", "conclusions.field.object", List.of())));
-        }
-        if (given == null || given.isNull()) {
-            return null;
-        }
-        try {
-            Instant at = OffsetDateTime.parse(given.asString()).toInstant();
-            if (!at.isAfter(now)) {
-                throw new DateTimeException("past");
-            }
-            return at;
-        } catch (DateTimeException e) {
-            throw new ConclusionsInvalidException(List.of(
-                    new ConclusionsInvalidException.Problem("relockAt", "conclusions.field.relock-at", List.of())));
+    private void guardDay(AtomicWrite write, DayLock lock, String conferenceId) {
+        String key = dayKey(conferenceId, lock.day());
+        if (lock.version() == 0) {
+            write.requireAbsent(key, Conclusions::changedConcurrently);
+        } else {
+            write.requireField(key, "version", Long.toString(lock.version()), Conclusions::changedConcurrently);
         }
     }
 
     /**
-     * When the conclusions of a breakout lock by default: the start of the first scheduled wrap-up of
-     * its conference day (in the conference zone), or the end of that day when it has none.
+     * A time from the body ({@code {"<field>": "2024-11-07T19:00:00+01:00"}}, nothing else): after {@code now},
+     * not before {@code notBefore}, not after {@code latest}. Null when absent and not required.
+     *
+     * @throws ConclusionsInvalidException naming the field, with the bounds in the conference zone
      */
-    Instant defaultLockAt(ProgrammeSession breakout, ZoneId zone) {
-        LocalDate day = breakout.start().atZone(zone).toLocalDate();
-        return programme.sessions(breakout.conferenceId()).stream()
-                .filter(s -> s.kind() == SessionKind.WRAP_UP && s.scheduled())
-                .filter(s -> s.start().atZone(zone).toLocalDate().equals(day))
-                .map(ProgrammeSession::start).min(Comparator.naturalOrder())
-                .orElseGet(() -> day.plusDays(1).atStartOfDay(zone).toInstant());
+    private static Instant requestedTime(JsonNode body, String field, boolean required, Instant notBefore,
+            Instant now, Instant latest, ZoneId zone, String messageKey) {
+        boolean empty = body == null || body.isNull() || body.isMissingNode();
+        if (!empty && !body.isObject()) {
+            throw new ConclusionsInvalidException(List.of(
+                    new ConclusionsInvalidException.Problem("body", "conclusions.field.object", List.of())));
+        }
+        List<ConclusionsInvalidException.Problem> problems = new ArrayList<>();
+        if (!empty) {
+            for (String name : body.propertyNames()) {
+                if (!name.equals(field)) {
+                    problems.add(new ConclusionsInvalidException.Problem(name, "conclusions.field.unknown", List.of()));
+                }
+            }
+        }
+        JsonNode given = empty ? null : body.get(field);
+        Instant at = null;
+        Instant earliest = notBefore.isAfter(now) ? notBefore : now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        if (given == null || given.isNull()) {
+            if (required) {
+                problems.add(new ConclusionsInvalidException.Problem(field, "conclusions.field.required", List.of()));
+            }
+        } else {
+            try {
+                at = given.isString() ? OffsetDateTime.parse(given.asString().strip()).toInstant() : null;
+            } catch (DateTimeException e) {
+                at = null;
+            }
+            if (at == null || !at.isAfter(now) || at.isBefore(notBefore) || at.isAfter(latest)) {
+                problems.add(new ConclusionsInvalidException.Problem(field, messageKey,
+                        List.of(ConclusionsView.render(earliest, zone), ConclusionsView.render(latest, zone))));
+                at = null;
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConclusionsInvalidException(problems);
+        }
+        return at;
     }
 
-    private ConclusionsView.LockView lockView(ConclusionsLock lock, Instant defaultLockAt, Instant now, ZoneId zone) {
-        return new ConclusionsView.LockView(lock.lockedSince(defaultLockAt, now).isPresent(),
-                ConclusionsView.render(lock.lockAt(defaultLockAt), zone), ConclusionsView.render(defaultLockAt, zone),
-                lock.override() == null ? null : lock.override().name(), ConclusionsView.render(lock.relockAt(), zone),
-                lock.changedBy(), ConclusionsView.render(lock.changedAt(), zone));
+    /** The latest lock time an organiser may set: a year after the conference ends. */
+    private static Instant latest(LockInputs lock) {
+        return LockRule.conferenceEnd(lock.conference(), lock.breakout()).plus(LATEST_AFTER_END);
+    }
+
+    private ConclusionsView.LockView lockView(LockInputs lock, LockRule.Decision decision, Instant now) {
+        ZoneId zone = lock.zone();
+        ConclusionsLock override = lock.override();
+        return new ConclusionsView.LockView(decision.lockedAt(now).isPresent(),
+                ConclusionsView.render(decision.lockAt(), zone), decision.source().name(), decision.wrapUpSessionId(),
+                ConclusionsView.render(decision.defaultLockAt(), zone),
+                ConclusionsView.render(lock.dayLock().lockAt(), zone),
+                override.override() == null ? null : override.override().name(),
+                ConclusionsView.render(override.lockAt(), zone), ConclusionsView.render(override.relockAt(), zone),
+                override.changedBy(), ConclusionsView.render(override.changedAt(), zone));
+    }
+
+    /**
+     * What the lock of a breakout depends on, read once: the conference (its programme version first),
+     * the programme's sessions, the organisers' settings for the breakout and its day.
+     */
+    private LockInputs inputs(ProgrammeSession session) {
+        Conference conference = conference(session.conferenceId());
+        List<ProgrammeSession> sessions = programme.sessions(session.conferenceId());
+        ProgrammeSession breakout = sessions.stream().filter(s -> s.id().equals(session.id())).findFirst()
+                .orElse(session);
+        LocalDate day = LockRule.day(breakout, conference.timeZone());
+        return new LockInputs(breakout, conference, sessions, lock(session.id()), dayLock(conference.id(), day));
+    }
+
+    private record LockInputs(ProgrammeSession breakout, Conference conference, List<ProgrammeSession> sessions,
+            ConclusionsLock override, DayLock dayLock) {
+
+        ZoneId zone() {
+            return conference.timeZone();
+        }
+
+        LocalDate day() {
+            return LockRule.day(breakout, zone());
+        }
+
+        LockRule.Decision decision() {
+            return LockRule.decide(breakout, conference, sessions, override, dayLock);
+        }
+
+        LockInputs with(ConclusionsLock next) {
+            return new LockInputs(breakout, conference, sessions, next, dayLock);
+        }
     }
 
     private ProgrammeSession session(String sessionId) {
         return programme.session(sessionId).orElseThrow(() -> new NotFoundException("session.not-found", sessionId));
+    }
+
+    private Conference conference(String conferenceId) {
+        return programme.conference(conferenceId)
+                .orElseThrow(() -> new NotFoundException("conference.not-found", conferenceId));
+    }
+
+    /** A day of the conference, from the path; 400 naming {@code date} when it is no date, 404 when not a day of it. */
+    private static LocalDate conferenceDay(Conference conference, String date) {
+        LocalDate day;
+        try {
+            day = LocalDate.parse(date);
+        } catch (DateTimeException e) {
+            throw new ConclusionsInvalidException(List.of(
+                    new ConclusionsInvalidException.Problem("date", "conclusions.field.date", List.of())));
+        }
+        if (conference.day(day).isEmpty()) {
+            throw new NotFoundException("conclusions.day.not-found", day.toString(), conference.id());
+        }
+        return day;
+    }
+
+    private DayLock dayLock(String conferenceId, LocalDate day) {
+        return DayLock.fromHash(day, store.redis().hgetAll(dayKey(conferenceId, day)));
     }
 
     private ProgrammeSession breakout(String sessionId) {
@@ -289,5 +477,14 @@ public class Conclusions {
 
     private String lockKey(String sessionId) {
         return keys.key("conclusions", sessionId, "lock");
+    }
+
+    private String dayKey(String conferenceId, LocalDate day) {
+        return keys.key("conclusions", "day", conferenceId, day.toString());
+    }
+
+    /** The programme's conference hash ({@code ProgrammeStore}'s key): its {@code programmeVersion} guards posts. */
+    private String conferenceKey(String conferenceId) {
+        return keys.key("conference", conferenceId);
     }
 }

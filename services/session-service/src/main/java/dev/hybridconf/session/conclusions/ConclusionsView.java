@@ -25,13 +25,30 @@ record ConclusionsView(String sessionId, String conferenceId, LocalDate day, Lon
     }
 
     /**
-     * @param locked        whether a post now is refused
-     * @param lockAt        when they lock or locked (null: unlocked with no re-lock time)
-     * @param wrapUpLockAt  the default: the day's first wrap-up start, or the end of the day
-     * @param override      {@code UNLOCKED} or {@code LOCKED} when an organiser acted, else null
+     * A breakout's lock as moderators and organisers see it ({@link LockRule}).
+     *
+     * @param locked          whether a post now is refused
+     * @param lockAt          when they lock or locked (null: unlocked with no re-lock time)
+     * @param source          where {@code lockAt} comes from: {@code WRAP_UP} (the wrap-up reporting on the
+     *                        breakout starts), {@code CONFERENCE_END} (no wrap-up follows it), {@code DAY} or
+     *                        {@code BREAKOUT} (a time an organiser set for its day or for it), {@code LOCKED},
+     *                        {@code UNLOCKED} (an organiser locked or unlocked them)
+     * @param wrapUpSessionId the wrap-up that reports on the breakout, or null when none follows it
+     * @param wrapUpLockAt    what the programme alone gives: that wrap-up's start, else the end of the conference
+     * @param dayLockAt       the time an organiser set for the breakout's day, or null (not applied when the
+     *                        breakout ends after it)
+     * @param override        the organiser's setting for this breakout: {@code LOCK_AT}, {@code UNLOCKED},
+     *                        {@code LOCKED}, or null
+     * @param overrideLockAt  the time an organiser set for this breakout, or null (not applied when the breakout
+     *                        ends after it)
      */
-    record LockView(boolean locked, String lockAt, String wrapUpLockAt, String override, String relockAt,
-            String changedBy, String changedAt) {
+    record LockView(boolean locked, String lockAt, String source, String wrapUpSessionId, String wrapUpLockAt,
+            String dayLockAt, String override, String overrideLockAt, String relockAt, String changedBy,
+            String changedAt) {
+    }
+
+    /** An organiser's lock time for a conference day (null when none is set). */
+    record DayLockView(String conferenceId, LocalDate day, String lockAt, String changedBy, String changedAt) {
     }
 
     /** Every revision, oldest first. */

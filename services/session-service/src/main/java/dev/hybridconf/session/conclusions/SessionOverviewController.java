@@ -14,13 +14,16 @@ import dev.hybridconf.session.programme.SessionView;
 
 /**
  * One session as its page shows it: the session (times in the viewer's zone, moderators, live
- * status) with its current conclusions when it is a breakout that has some.
+ * status) with, for a breakout, its current conclusions (when it has some) and when they lock.
  */
 @RestController
 class SessionOverviewController {
 
-    /** @param conclusions the current revision, or null (not a breakout, or nothing posted yet) */
-    record SessionOverview(SessionView session, ConclusionsView conclusions) {
+    /**
+     * @param conclusions     the current revision, or null (not a breakout, or nothing posted yet)
+     * @param conclusionsLock when the breakout's conclusions lock, posted or not (null when not a breakout)
+     */
+    record SessionOverview(SessionView session, ConclusionsView conclusions, ConclusionsView.LockView conclusionsLock) {
     }
 
     private final ProgrammeQueries queries;
@@ -35,13 +38,16 @@ class SessionOverviewController {
     SessionOverview overview(@PathVariable UUID sessionId, @RequestParam(required = false) String tz) {
         SessionView session = queries.session(sessionId.toString(), tz);
         ConclusionsView current = null;
+        ConclusionsView.LockView lock = null;
         if (session.kind() == SessionKind.BREAKOUT) {
             try {
                 current = conclusions.current(sessionId.toString());
+                lock = current.lock();
             } catch (NotFoundException none) {
-                // Nothing posted yet: the page shows the session alone.
+                // Nothing posted yet: the page shows the session and when its conclusions lock.
+                lock = conclusions.lockState(sessionId.toString());
             }
         }
-        return new SessionOverview(session, current);
+        return new SessionOverview(session, current, lock);
     }
 }

@@ -54,7 +54,8 @@ class CalendarFeedController {
             throw new NotFoundException("conference.not-found", conferenceId);
         }
         String token = tokens.issue(caller.getSubject(), conferenceId);
-        String url = links.requestBase() + "/api/sessions/calendars/" + token + ".ics";
+        // The public address (the gateway's), so that a calendar app outside the platform can reach it.
+        String url = links.api("/api/sessions/calendars/" + token + ".ics");
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new CalendarToken(token, url, url.replaceFirst("^https?://", "webcal://"), conferenceId));
     }

@@ -4,20 +4,24 @@ import java.net.URI;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import dev.hybridconf.session.PublicBaseUrl;
 
 /**
- * Where exported sessions point: the participant portal ({@code PORTAL_URL},
- * {@code platform.session.portal-url}) when configured, else the session's own API address under the
- * address the request came in on.
+ * Where exported sessions and feeds point. Every address is public: the participant portal
+ * ({@code PORTAL_URL}, {@code platform.session.portal-url}) when configured, else the platform's public
+ * base URL ({@link PublicBaseUrl}); never the address the request reached this service on.
  */
 @Component
 class ExportLinks {
 
+    private final PublicBaseUrl publicBase;
     private final String portalUrl;
 
-    ExportLinks(@Value("${platform.session.portal-url:}") String portalUrl) {
-        this.portalUrl = portalUrl == null ? "" : portalUrl.trim().replaceAll("/+$", "");
+    ExportLinks(PublicBaseUrl publicBase, @Value("${platform.session.portal-url:}") String portalUrl) {
+        this.publicBase = publicBase;
+        this.portalUrl = portalUrl == null || portalUrl.isBlank() ? ""
+                : PublicBaseUrl.check("platform.session.portal-url", portalUrl);
     }
 
     boolean hasPortal() {
@@ -34,18 +38,18 @@ class ExportLinks {
         return hasPortal() ? URI.create(portalUrl + "/?session=" + sessionId) : null;
     }
 
-    /** The base of this request's address, e.g. {@code http://localhost:8082}. */
-    String requestBase() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+    /** The public address of a path of the platform, e.g. {@code /api/sessions/calendars/<token>.ics}. */
+    String api(String path) {
+        return publicBase.resolve(path);
     }
 
-    /** A link for the session: the portal's page, else its API address. */
+    /** A link for the session: the portal's page, else its public API address. */
     String session(String sessionId) {
-        return hasPortal() ? portalSession(sessionId).toString() : requestBase() + "/api/sessions/" + sessionId;
+        return hasPortal() ? portalSession(sessionId).toString() : api("/api/sessions/" + sessionId);
     }
 
-    /** The base URL of the schedule: the portal, else this service's address. */
+    /** The base URL of the schedule: the portal, else the platform's public base URL. */
     String base() {
-        return hasPortal() ? portal().toString() : requestBase() + "/";
+        return hasPortal() ? portal().toString() : publicBase.base() + "/";
     }
 }

@@ -9,7 +9,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The schedule in the c3voc schedule JSON format ({@code https://c3voc.de/schedule/schema.json}), as
  * pretalx emits it and conference apps (Giggity, ConfClerk, Fahrplan, c3voc's tools) read it.
- * Written field by field, nulls included, so every field the format requires is present.
+ * Written field by field, nulls included, so every field the format requires is present; the
+ * schedule validates against the published schema of the format, except that an event's {@code start}
+ * is the local time {@code HH:mm}, as Frab and pretalx write it (the schema annotates it date-time).
  */
 final class FrabJson {
 
@@ -80,9 +82,10 @@ final class FrabJson {
         json.put("language", event.language());
         json.put("abstract", event.abstractText());
         json.put("description", event.description());
-        json.put("logo", null);
+        // No logo: the format wants a URI or nothing, and sessions have no logo of their own.
         json.put("recording_license", "");
-        json.put("do_not_record", event.doNotRecord());
+        // The format types it a string or null: "true" when the session must not be recorded, null when it may.
+        json.put("do_not_record", event.doNotRecord() ? "true" : null);
         json.put("persons", event.persons().stream().map(p -> {
             Map<String, Object> person = new LinkedHashMap<>();
             person.put("name", p.name());

@@ -91,7 +91,6 @@ final class FrabXml {
         child(xml, element, "language", event.language());
         child(xml, element, "abstract", event.abstractText());
         child(xml, element, "description", event.description());
-        child(xml, element, "logo", null);
         Element persons = child(xml, element, "persons", null);
         for (FrabSchedule.Person person : event.persons()) {
             child(xml, persons, "person", person.name()).setAttribute("id", Integer.toString(person.id()));

@@ -1,6 +1,5 @@
 package dev.hybridconf.session.programme;
 
-import java.net.URI;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.hybridconf.session.PublicBaseUrl;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,10 +31,12 @@ class ConferenceController {
 
     private final ProgrammeService programme;
     private final ProgrammeQueries queries;
+    private final PublicBaseUrl publicBase;
 
-    ConferenceController(ProgrammeService programme, ProgrammeQueries queries) {
+    ConferenceController(ProgrammeService programme, ProgrammeQueries queries, PublicBaseUrl publicBase) {
         this.programme = programme;
         this.queries = queries;
+        this.publicBase = publicBase;
     }
 
     @GetMapping
@@ -70,7 +72,7 @@ class ConferenceController {
     @PreAuthorize("hasRole('organiser')")
     ResponseEntity<ConferenceView> create(@RequestBody JsonNode body) {
         Conference conference = programme.createConference(body);
-        return ResponseEntity.created(URI.create("/api/sessions/conferences/" + conference.id()))
+        return ResponseEntity.created(publicBase.uri("/api/sessions/conferences/" + conference.id()))
                 .body(queries.conference(conference.id(), null));
     }
 
@@ -100,7 +102,7 @@ class ConferenceController {
     @PreAuthorize("hasRole('organiser')")
     ResponseEntity<SessionView> schedule(@PathVariable String conferenceId, @RequestBody JsonNode body) {
         ProgrammeSession session = programme.schedule(conferenceId, body);
-        return ResponseEntity.created(URI.create("/api/sessions/" + session.id()))
+        return ResponseEntity.created(publicBase.uri("/api/sessions/" + session.id()))
                 .body(queries.view(session, new ViewerZone(session.zone())));
     }
 

@@ -30,8 +30,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Breakout conclusions over real HTTP, Kafka and Redis: only the breakout's moderators (and
- * organisers) post them; every revision is kept and published; they lock when the day's wrap-up
- * starts and organisers unlock them; other kinds of session and bad fields are refused, writing
+ * organisers) post them; every revision is kept and published; they lock when the wrap-up that
+ * reports on them starts (else at the end of the conference) and organisers unlock them
+ * ({@link ConclusionLockTests} has the rest of the lock); other kinds of session and bad fields are refused, writing
  * nothing. (In the programme test package to share its token issuer and API client.)
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -160,13 +161,22 @@ class ConclusionsTests {
     }
 
     @Test
-    void onADayWithoutAWrapUpConclusionsLockAtTheEndOfTheDay() {
+    void withNoWrapUpAfterTheBreakoutConclusionsLockAtTheEndOfTheConference() {
         String second = schedule("finance", "BREAKOUT", "2024-11-08", "10:00", "11:30", "Room B");
+        String evening = schedule("evening", "BREAKOUT", "2024-11-07", "18:30", "19:30", "Room A");
 
         JsonNode lock = api.read(api.get(conclusions(second) + "/lock", tokens.participant()));
-
         assertThat(lock.get("lockAt").asString()).isEqualTo("2024-11-09T00:00+01:00");
+        assertThat(lock.get("source").asString()).isEqualTo("CONFERENCE_END");
         assertThat(lock.get("locked").asBoolean()).isFalse();
+
+        JsonNode afterTheWrapUp = api.read(api.get(conclusions(evening) + "/lock", tokens.participant()));
+        assertThat(afterTheWrapUp.get("lockAt").asString())
+                .as("the day's only wrap-up starts before this breakout: it cannot report on it")
+                .isEqualTo("2024-11-09T00:00+01:00");
+        clock.setTo(OffsetDateTime.parse("2024-11-07T20:00:00+01:00").toInstant());
+        assertThat(api.json("PUT", conclusions(evening), moderatorToken(), body("en", "[11]")).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -175,6 +185,8 @@ class ConclusionsTests {
         assertThat(before.get("session").get("moderatorIds")).extracting(JsonNode::asString).containsExactly(moderator);
         assertThat(before.get("session").get("start").asString()).isEqualTo("2024-11-07T19:30:00+09:00");
         assertThat(before.get("conclusions").isNull()).as("nothing posted yet").isTrue();
+        assertThat(before.get("conclusionsLock").get("lockAt").asString()).as("in the conference zone")
+                .isEqualTo("2024-11-07T17:00+01:00");
 
         assertThat(api.json("PUT", conclusions(breakout), moderatorToken(), body("en", "[11]")).statusCode()).isEqualTo(200);
 
@@ -182,8 +194,10 @@ class ConclusionsTests {
         assertThat(after.get("conclusions").get("revision").asLong()).isEqualTo(1);
         assertThat(after.get("conclusions").get("summary").asString()).isEqualTo("Cities need direct finance.");
         String plenary = schedule("closing", "PLENARY", "2024-11-08", "09:00", "10:00", "Auditorium");
-        assertThat(api.read(api.get("/api/sessions/" + plenary + "/overview", tokens.participant())).get("conclusions")
-                .isNull()).isTrue();
+        assertThat(after.get("conclusionsLock").get("source").asString()).isEqualTo("WRAP_UP");
+        JsonNode plenaryPage = api.read(api.get("/api/sessions/" + plenary + "/overview", tokens.participant()));
+        assertThat(plenaryPage.get("conclusions").isNull()).isTrue();
+        assertThat(plenaryPage.get("conclusionsLock").isNull()).isTrue();
         assertThat(api.get("/api/sessions/" + UUID.randomUUID() + "/overview", tokens.participant()).statusCode())
                 .isEqualTo(404);
     }

@@ -82,7 +82,8 @@ class ProgrammeManagementTests {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode session = api.read(created);
         String id = session.get("id").asString();
-        assertThat(created.headers().firstValue("Location")).hasValue("/api/sessions/" + id);
+        assertThat(created.headers().firstValue("Location")).as("under the public base URL (default: the local gateway)")
+                .hasValue("http://localhost:8080/api/sessions/" + id);
         assertThat(session.get("start").asString()).isEqualTo("2024-11-07T11:30:00+01:00");
         assertThat(session.get("version").asLong()).isEqualTo(1);
 
