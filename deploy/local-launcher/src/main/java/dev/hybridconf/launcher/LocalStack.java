@@ -415,6 +415,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("JWT_ISSUER", issuer);
         if (app.equals(App.REGISTRATION)) {
             env.put("DEMO_SIGN_IN", "true");
+            // Access links in participants' messages open the portal, wherever --gateway-port put it.
+            env.put("PORTAL_URL", config.baseUrl(App.GATEWAY.name()));
         }
         if (app.equals(App.SESSION)) {
             env.put("DEMO_PROGRAMMES", "true");

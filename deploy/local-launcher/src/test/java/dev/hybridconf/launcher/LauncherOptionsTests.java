@@ -113,6 +113,11 @@ class LauncherOptionsTests {
         }
         assertThat(parse("--listen=::1").config().listensBeyondLoopback()).isFalse();
 
+        // Whatever port the gateway has, the addresses people receive lead to it.
+        LocalStack moved = new LocalStack(parse("--gateway-port", "18080").config());
+        assertThat(moved.environment(App.REGISTRATION)).containsEntry("PORTAL_URL", "http://localhost:18080");
+        assertThat(moved.environment(App.SESSION)).containsEntry("PUBLIC_BASE_URL", "http://localhost:18080");
+
         java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
         LocalLauncher.warnWidened(new java.io.PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8), widened);
         assertThat(said.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("WARNING")
