@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -66,6 +67,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setType(Problems.FORBIDDEN);
         problem.setTitle("Forbidden");
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+    }
+
+    /**
+     * Tomcat throws this where a parameter is first read when the query string or a form body cannot be
+     * decoded, or holds too many parameters: the request is at fault, not the service.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> handleInvalidParameters(InvalidParameterException e) {
+        HttpStatus status = e.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value() ? HttpStatus.CONTENT_TOO_LARGE
+                : HttpStatus.BAD_REQUEST;
+        String slug = Problems.slugFor(status.value());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, text(Problems.messageKeyFor(status.value())));
+        problem.setType(Problems.type(slug));
+        problem.setTitle(status.getReasonPhrase());
+        return ResponseEntity.status(status).body(problem);
     }
 
     @ExceptionHandler(Exception.class)
