@@ -25,6 +25,7 @@ import dev.hybridconf.kit.redis.KeySpace;
 import dev.hybridconf.kit.redis.RedisStore;
 import dev.hybridconf.kit.redis.RedisStoreHealthIndicator;
 import dev.hybridconf.kit.security.SecurityConfiguration;
+import dev.hybridconf.kit.web.LenientAcceptHeader;
 import dev.hybridconf.kit.web.MalformedRequestFilter;
 import dev.hybridconf.kit.web.ProblemErrorController;
 import dev.hybridconf.kit.web.ProblemRequestRejectedHandler;
@@ -39,7 +40,7 @@ import tools.jackson.databind.ObjectMapper;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PlatformProperties.class)
 @Import({KafkaConfiguration.class, SecurityConfiguration.class, ProblemDetailsAdvice.class,
-        ProblemErrorController.class})
+        ProblemErrorController.class, LenientAcceptHeader.class})
 public class ServiceKitConfiguration {
 
     @Bean

@@ -133,6 +133,26 @@ class MalformedRequestTests {
     }
 
     @Test
+    void aHeaderValueTheFirewallRefusesWhereItIsReadIsAMalformedRequest() {
+        byte[] emoji = "\uD83D\uDE00".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        var response = http().request("POST", "/public/notes").header("Content-Type", emoji)
+                .body("{\"id\":\"x\",\"text\":\"y\"}".getBytes()).send();
+
+        ProblemAssertions.assertProblem(response, 400, "malformed-request");
+    }
+
+    @Test
+    void anAcceptHeaderThatCannotBeParsedIsReadAsNoPreference() {
+        var ok = http().request("GET", "/public/notes?contains=x").header("Accept", "Bogotá, -1").send();
+        var refused = http().request("POST", "/public/notes").header("Accept", "' OR 1=1--").json("{\"id\":\"Not An Id\"}").send();
+
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.contentType()).startsWith("application/json");
+        ProblemAssertions.assertProblem(refused, 400, "validation");
+    }
+
+    @Test
     void theErrorPageAskedForDirectlyIsNotFound() {
         var response = http().request("GET", "/error").send();
 

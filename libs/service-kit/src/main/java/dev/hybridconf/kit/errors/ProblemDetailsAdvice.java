@@ -17,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -82,6 +83,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setType(Problems.type(slug));
         problem.setTitle(status.getReasonPhrase());
         return ResponseEntity.status(status).body(problem);
+    }
+
+    /**
+     * Spring Security's firewall checks a header value when it is first read, wherever that is; a value
+     * with control characters (UTF-8 bytes read as ISO-8859-1 often are) is the client's fault.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> handleRejected(RequestRejectedException e) {
+        log.debug("Request rejected: {}", e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("problem.malformed-request"));
+        problem.setType(Problems.MALFORMED_REQUEST);
+        problem.setTitle(HttpStatus.BAD_REQUEST.getReasonPhrase());
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler(Exception.class)

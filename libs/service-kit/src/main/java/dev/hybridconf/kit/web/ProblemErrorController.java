@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
@@ -40,6 +41,11 @@ public class ProblemErrorController implements ErrorController {
         Throwable error = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         int status = code instanceof Integer number ? number : HttpStatus.NOT_FOUND.value();
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof RequestRejectedException) {
+                status = 400;
+                error = null;
+                break;
+            }
             if (cause instanceof InvalidParameterException invalid) {
                 // Parameters Tomcat could not decode, or too many of them: the request is at fault.
                 status = invalid.getErrorCode() >= 400 && invalid.getErrorCode() < 500 ? invalid.getErrorCode() : 400;
