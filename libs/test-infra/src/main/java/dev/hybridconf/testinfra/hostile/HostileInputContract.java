@@ -14,6 +14,11 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
@@ -25,7 +30,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import dev.hybridconf.testinfra.SharedInfrastructure;
@@ -80,7 +88,11 @@ public abstract class HostileInputContract {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mapping;
 
+    @Autowired
+    Environment environment;
+
     private RedisClient redis;
+    private Admin kafka;
     private RedisWrites writes;
 
     /** A token with every role the service knows, so that requests reach validation rather than stop at 403. */
@@ -92,8 +104,20 @@ public abstract class HostileInputContract {
      */
     protected abstract Map<String, String> pathSamples();
 
-    /** A valid body for each endpoint that takes one, by {@link Endpoint#key()} ({@code "PUT /api/x/{id}"}). */
+    /**
+     * A valid body for each endpoint that takes one, by {@link Endpoint#key()} ({@code "PUT /api/x/{id}"}).
+     * An endpoint that reads its body as a stream (no {@code @RequestBody}) is given one here too.
+     */
     protected abstract Map<String, Body> exampleBodies();
+
+    /**
+     * A valid query string for endpoints that need one to get past their first check (e.g.
+     * {@code kind=registrations}), by {@link Endpoint#key()}; each hostile query parameter replaces its
+     * own value in it.
+     */
+    protected Map<String, String> exampleQueries() {
+        return Map.of();
+    }
 
     /**
      * Keys (glob patterns, {@code *} for anything) that the service writes in the background whatever
@@ -108,11 +132,47 @@ public abstract class HostileInputContract {
         return EndpointCatalog.of(mapping);
     }
 
-    /** After a hostile request was accepted and wrote something: waits until its events have left the outbox. */
+    /**
+     * After a hostile request was accepted and wrote something: waits until its events have left the
+     * outbox and, when the service consumes its own topic, until it has applied them, so that what those
+     * events cause is not blamed on the next request.
+     */
     protected void awaitQuiet() {
         String outbox = prefix() + "outbox";
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
                 .until(() -> redis().xlen(outbox) == 0);
+        Binder binder = Binder.get(environment);
+        String publishes = binder.bind("platform.kafka.publishes", String.class).orElse("");
+        List<String> consumes = binder.bind("platform.kafka.consumes", Bindable.listOf(String.class)).orElse(List.of());
+        if (!publishes.isEmpty() && consumes.contains(publishes)) {
+            String group = physical(environment.getProperty("platform.service-name", ""));
+            String topic = physical(publishes);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> lag(group, topic) == 0);
+        }
+    }
+
+    private String physical(String logical) {
+        return namespace == null || namespace.isEmpty() ? logical : namespace + "." + logical;
+    }
+
+    /** Records of {@code topic} the group has not committed past yet. */
+    private long lag(String group, String topic) throws Exception {
+        if (kafka == null) {
+            kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    SharedInfrastructure.get().kafkaBootstrapServers()));
+        }
+        Map<TopicPartition, OffsetAndMetadata> committed = kafka.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get();
+        var partitions = kafka.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+        Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+        partitions.forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        long lag = 0;
+        for (var end : kafka.listOffsets(latest).all().get().entrySet()) {
+            OffsetAndMetadata done = committed.get(end.getKey());
+            lag += end.getValue().offset() - (done == null ? 0 : done.offset());
+        }
+        return lag;
     }
 
     protected final RawHttp http() {
@@ -141,9 +201,12 @@ public abstract class HostileInputContract {
     }
 
     @AfterAll
-    void closeRedis() {
+    void closeClients() {
         if (redis != null) {
             redis.close();
+        }
+        if (kafka != null) {
+            kafka.close(Duration.ofSeconds(5));
         }
     }
 
@@ -167,8 +230,9 @@ public abstract class HostileInputContract {
             }
         }
         Set<String> stale = new TreeSet<>(exampleBodies().keySet());
+        stale.addAll(exampleQueries().keySet());
         endpoints.forEach(endpoint -> stale.remove(endpoint.key()));
-        stale.forEach(key -> missing.add("an example body for " + key + ", which no endpoint takes"));
+        stale.forEach(key -> missing.add("an example for " + key + ", which is no endpoint"));
         assertThat(missing).as("every endpoint covered by the hostile-input test").isEmpty();
     }
 
@@ -196,7 +260,8 @@ public abstract class HostileInputContract {
 
         Hostile(Endpoint endpoint) {
             this.endpoint = endpoint;
-            this.body = endpoint.takesBody() ? exampleBodies().get(endpoint.key()) : null;
+            this.body = exampleBodies().get(endpoint.key());
+            this.query = exampleQueries().get(endpoint.key());
             this.method = endpoint.method();
         }
 
@@ -239,7 +304,7 @@ public abstract class HostileInputContract {
         for (String parameter : parameters) {
             for (HostileValues.Value value : HostileValues.queryValues()) {
                 attempts.add(attempt(endpoint, "?" + parameter + " = " + value.label(),
-                        h -> h.query = parameter + "=" + value.text()));
+                        h -> h.query = with(h.query, parameter, value.text())));
             }
         }
         for (HostileValues.Value value : HostileValues.queryStrings()) {
@@ -254,7 +319,7 @@ public abstract class HostileInputContract {
         List<HostileValues.Value> worst = all.subList(0, 5);
         List<String> everyValue = new ArrayList<>(List.of("Accept-Language", "Accept"));
         everyValue.addAll(endpoint.headers());
-        if (endpoint.takesBody()) {
+        if (exampleBodies().containsKey(endpoint.key())) {
             everyValue.add("Content-Type");
         }
         for (String header : everyValue) {
@@ -285,9 +350,6 @@ public abstract class HostileInputContract {
 
     private List<Attempt> body(Endpoint endpoint) {
         List<Attempt> attempts = new ArrayList<>();
-        if (!endpoint.takesBody()) {
-            return attempts;
-        }
         Body example = exampleBodies().get(endpoint.key());
         if (example == null) {
             return attempts;
@@ -353,6 +415,20 @@ public abstract class HostileInputContract {
             throw new AssertionError(failures.size() + " of " + attempts.size() + " hostile requests to " + endpoint.key()
                     + " were mishandled:\n  " + String.join("\n  ", shown));
         }
+    }
+
+    /** {@code query} with {@code parameter} set to {@code value} (raw), other parameters kept. */
+    private static String with(String query, String parameter, String value) {
+        List<String> kept = new ArrayList<>();
+        if (query != null && !query.isEmpty()) {
+            for (String pair : query.split("&")) {
+                if (!pair.equals(parameter) && !pair.startsWith(parameter + "=")) {
+                    kept.add(pair);
+                }
+            }
+        }
+        kept.add(parameter + "=" + value);
+        return String.join("&", kept);
     }
 
     private static byte[] concat(String prefix, byte[] value) {
