@@ -57,6 +57,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(e.status()).body(problem);
     }
 
+    @ExceptionHandler(InvalidFieldsException.class)
+    ResponseEntity<ProblemDetail> handleInvalidFields(InvalidFieldsException e) {
+        return validation(e.fields().stream()
+                .map(field -> new FieldProblem(field.field(), text(field.messageKey(), field.arguments()))).toList());
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException e) {
         return validation(List.of(new FieldProblem(e.getName(), text("problem.invalid-value"))));
