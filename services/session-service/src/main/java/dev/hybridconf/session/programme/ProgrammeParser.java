@@ -383,7 +383,9 @@ final class ProgrammeParser {
         if (value == null) {
             return null;
         }
-        if (!value.isIntegralNumber() || value.asLong() < 1 || value.asLong() > MAX_CAPACITY) {
+        // canConvertToInt() first: a number past long (99999999999999999999999) cannot be read as one.
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 1
+                || value.asInt() > MAX_CAPACITY) {
             problem(at(path, field), "programme.field.capacity", MAX_CAPACITY);
             return null;
         }

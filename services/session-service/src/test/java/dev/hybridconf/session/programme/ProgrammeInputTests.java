@@ -103,6 +103,14 @@ class ProgrammeInputTests {
                 .doesNotContain("with-capacity");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"99999999999999999999999", "2147483648", "0", "-1", "1.5", "1e309", "\"40\""})
+    void aCapacityThatIsNotAWholeNumberOfPlacesIsRefused(String capacity) {
+        HttpResponse<String> refused = schedule("odd-capacity", "BREAKOUT", "\"capacity\": " + capacity);
+
+        assertValidation(refused, "capacity");
+    }
+
     @Test
     void aBreakoutKeepsItsCapacity() {
         HttpResponse<String> created = schedule("breakout-40", "BREAKOUT", "\"capacity\": 40");
