@@ -13,10 +13,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import dev.hybridconf.kit.fixture.KitFixtureApplication;
 import dev.hybridconf.kit.redis.RedisStore;
 import dev.hybridconf.testinfra.PlatformInfrastructure;
+import dev.hybridconf.testinfra.TestTokens;
 import dev.hybridconf.testinfra.TranslationAssertions;
 import dev.hybridconf.testinfra.hostile.HostileValues;
 import dev.hybridconf.testinfra.hostile.ProblemAssertions;
@@ -32,6 +35,11 @@ import dev.hybridconf.testinfra.hostile.RawHttp;
 class MalformedRequestTests {
 
     static final List<String> INVALID_UTF8 = HostileValues.INVALID_UTF8_ESCAPES;
+
+    @DynamicPropertySource
+    static void issuer(DynamicPropertyRegistry registry) {
+        TestTokens.shared().register(registry);
+    }
 
     @LocalServerPort
     int port;
@@ -68,6 +76,17 @@ class MalformedRequestTests {
 
         ProblemAssertions.assertProblem(response, 400, "malformed-request");
         assertThat(store.redis().exists(store.keys().key("note", id))).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PUT", "PATCH", "DELETE"})
+    void aFormBodyThatIsNotUtf8IsRefusedWithProblemDetails(String method) {
+        // Spring's FormContentFilter reads such bodies for these methods before any controller (leniently).
+        var response = http().request(method, "/public/notes").bearer(TestTokens.shared().token("someone", "organiser"))
+                .header("Content-Type", "application/x-www-form-urlencoded").body("text=%ED%A0%80".getBytes()).send();
+
+        ProblemAssertions.assertHandled(response, method + " with a form body");
+        assertThat(response.status()).isBetween(400, 499);
     }
 
     @Test
