@@ -19,12 +19,18 @@ import tools.jackson.databind.json.JsonMapper;
  * method, the request target, the Authorization header and the body), so a test reads the routing
  * outcome from the response alone and tests never depend on each other's requests.
  *
- * <p>Two paths misbehave on purpose: any target ending in {@code /slow} starts answering only after
- * {@value #SLOW_SECONDS} s, and any ending in {@code /hang-up} drops the connection instead of answering.
+ * <p>Some paths misbehave on purpose: any target ending in {@code /slow} starts answering only after
+ * {@value #SLOW_SECONDS} s, any ending in {@code /hang-up} drops the connection instead of answering, and
+ * any ending in {@code /problem} refuses the request with {@link #PROBLEM}, as a service does.
  */
 final class EchoUpstreams implements AutoCloseable {
 
     static final long SLOW_SECONDS = 3;
+
+    /** A service's refusal, with non-ASCII text, as the {@code /problem} paths answer it (422). */
+    static final String PROBLEM = "{\"type\":\"https://hybridconf.dev/problems/validation\",\"title\":\"Unprocessable Content\","
+            + "\"status\":422,\"detail\":\"Certains champs manquent ou ne sont pas valides ; voir errors.\","
+            + "\"errors\":[{\"field\":\"fullName\",\"message\":\"doit être du texte simple\"}]}";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -80,6 +86,10 @@ final class EchoUpstreams implements AutoCloseable {
                 String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
                 if (path.endsWith("/hang-up")) {
                     return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
+                }
+                if (path.endsWith("/problem")) {
+                    return new MockResponse.Builder().code(422).setHeader("Content-Type", "application/problem+json")
+                            .body(PROBLEM).build();
                 }
                 Map<String, Object> echoed = new LinkedHashMap<>();
                 echoed.put("upstream", service);

@@ -93,7 +93,9 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
             case 406 -> "not-acceptable";
             case 413 -> "payload-too-large";
             case 415 -> "unsupported-media-type";
-            case 400 -> "malformed-body";
+            case 400 -> "malformed-request";
+            case 414 -> "uri-too-long";
+            case 431 -> "headers-too-large";
             case 500 -> "internal";
             default -> "http-" + status.value();
         };

@@ -46,7 +46,18 @@ public class ProblemResponses {
     }
 
     private static Locale language(ServerWebExchange exchange) {
-        Locale requested = exchange.getLocaleContext().getLocale();
+        Locale requested;
+        try {
+            requested = exchange.getLocaleContext().getLocale();
+        } catch (RuntimeException unreadable) {
+            // An Accept-Language the firewall refuses or that cannot be parsed: answer in English.
+            requested = null;
+        }
+        return supported(requested);
+    }
+
+    /** The supported language closest to {@code requested}: en, fr or es; English for anything else. */
+    public static Locale supported(Locale requested) {
         if (requested != null) {
             for (Locale language : LANGUAGES) {
                 if (language.getLanguage().equals(requested.getLanguage())) {
@@ -55,6 +66,23 @@ public class ProblemResponses {
             }
         }
         return Locale.ENGLISH;
+    }
+
+    /**
+     * A problem detail as JSON bytes, for answers written below WebFlux (Netty's own refusals).
+     *
+     * @param instance the request path, or null when the request could not be read
+     */
+    public byte[] body(HttpStatus status, String slug, String messageKey, Locale language, String instance) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", type(slug).toString());
+        problem.put("title", status.getReasonPhrase());
+        problem.put("status", status.value());
+        problem.put("detail", messages.getMessage(messageKey, null, supported(language)));
+        if (instance != null) {
+            problem.put("instance", instance);
+        }
+        return mapper.writeValueAsBytes(problem);
     }
 
     /** The stable type URI for a problem slug, e.g. {@code upstream-timeout}. */
@@ -70,16 +98,14 @@ public class ProblemResponses {
      *                   language of their {@code Accept-Language} (en, fr or es)
      */
     public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String slug, String messageKey) {
-        String detail = messages.getMessage(messageKey, null, language(exchange));
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", type(slug).toString());
-        problem.put("title", status.getReasonPhrase());
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        problem.put("instance", exchange.getRequest().getPath().value());
-        byte[] bytes = mapper.writeValueAsBytes(problem);
+        return write(exchange, exchange.getResponse(), status, slug, messageKey);
+    }
 
-        ServerHttpResponse response = exchange.getResponse();
+    /** As {@link #write(ServerWebExchange, HttpStatus, String, String)}, to a response that decorates the exchange's. */
+    public Mono<Void> write(ServerWebExchange exchange, ServerHttpResponse response, HttpStatus status, String slug,
+            String messageKey) {
+        byte[] bytes = body(status, slug, messageKey, language(exchange), exchange.getRequest().getPath().value());
+
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         response.getHeaders().setContentLength(bytes.length);

@@ -25,6 +25,11 @@ import dev.hybridconf.kit.redis.KeySpace;
 import dev.hybridconf.kit.redis.RedisStore;
 import dev.hybridconf.kit.redis.RedisStoreHealthIndicator;
 import dev.hybridconf.kit.security.SecurityConfiguration;
+import dev.hybridconf.kit.web.LenientAcceptHeader;
+import dev.hybridconf.kit.web.MalformedRequestFilter;
+import dev.hybridconf.kit.web.ProblemErrorController;
+import dev.hybridconf.kit.web.ProblemRequestRejectedHandler;
+import dev.hybridconf.kit.web.TomcatProblemCustomizer;
 import io.micrometer.core.instrument.MeterRegistry;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -34,7 +39,8 @@ import tools.jackson.databind.ObjectMapper;
 /** The shared wiring, imported by {@link EnableServiceKit}. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PlatformProperties.class)
-@Import({KafkaConfiguration.class, SecurityConfiguration.class, ProblemDetailsAdvice.class})
+@Import({KafkaConfiguration.class, SecurityConfiguration.class, ProblemDetailsAdvice.class,
+        ProblemErrorController.class, LenientAcceptHeader.class})
 public class ServiceKitConfiguration {
 
     @Bean
@@ -105,8 +111,26 @@ public class ServiceKitConfiguration {
         var registration = new FilterRegistrationBean<>(
                 new RequestBodyLimitFilter(platform.http().maxBodyBytes(), platform.http().largeBodyPaths(),
                         platform.http().largeBodyBytes(), problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** Ahead of everything that may read a parameter, the body limit and security included. */
+    @Bean
+    FilterRegistrationBean<MalformedRequestFilter> malformedRequestFilter(ProblemWriter problems) {
+        var registration = new FilterRegistrationBean<>(new MalformedRequestFilter(problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    @Bean
+    ProblemRequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+        return new ProblemRequestRejectedHandler(problems);
+    }
+
+    @Bean
+    TomcatProblemCustomizer tomcatProblemCustomizer(ProblemWriter problems) {
+        return new TomcatProblemCustomizer(problems);
     }
 
     @Bean

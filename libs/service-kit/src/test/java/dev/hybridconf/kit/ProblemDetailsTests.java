@@ -43,6 +43,18 @@ class ProblemDetailsTests {
     }
 
     @Test
+    void controlCharactersInATextAreRefusedInTheCallersLanguage() throws Exception {
+        var response = http.send(HttpRequest.newBuilder(url("/public/notes")).header("Content-Type", "application/json")
+                .header("Accept-Language", "es-CO")
+                .POST(BodyPublishers.ofString("{\"id\":\"nul-note\",\"text\":\"a\\u0000b\"}")).build(),
+                BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("problems/validation").contains("\"field\":\"text\"")
+                .contains("debe ser texto simple");
+    }
+
+    @Test
     void bodyThatIsNotJsonIsABadRequest() throws Exception {
         var response = post("{\"id\": ");
 

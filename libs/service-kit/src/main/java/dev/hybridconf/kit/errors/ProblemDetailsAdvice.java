@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -16,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -55,6 +57,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(e.status()).body(problem);
     }
 
+    @ExceptionHandler(InvalidFieldsException.class)
+    ResponseEntity<ProblemDetail> handleInvalidFields(InvalidFieldsException e) {
+        return validation(e.fields().stream()
+                .map(field -> new FieldProblem(field.field(), text(field.messageKey(), field.arguments()))).toList());
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException e) {
         return validation(List.of(new FieldProblem(e.getName(), text("problem.invalid-value"))));
@@ -66,6 +74,34 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setType(Problems.FORBIDDEN);
         problem.setTitle("Forbidden");
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+    }
+
+    /**
+     * Tomcat throws this where a parameter is first read when the query string or a form body cannot be
+     * decoded, or holds too many parameters: the request is at fault, not the service.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> handleInvalidParameters(InvalidParameterException e) {
+        HttpStatus status = e.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value() ? HttpStatus.CONTENT_TOO_LARGE
+                : HttpStatus.BAD_REQUEST;
+        String slug = Problems.slugFor(status.value());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, text(Problems.messageKeyFor(status.value())));
+        problem.setType(Problems.type(slug));
+        problem.setTitle(status.getReasonPhrase());
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    /**
+     * Spring Security's firewall checks a header value when it is first read, wherever that is; a value
+     * with control characters (UTF-8 bytes read as ISO-8859-1 often are) is the client's fault.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> handleRejected(RequestRejectedException e) {
+        log.debug("Request rejected: {}", e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("problem.malformed-request"));
+        problem.setType(Problems.MALFORMED_REQUEST);
+        problem.setTitle(HttpStatus.BAD_REQUEST.getReasonPhrase());
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler(Exception.class)

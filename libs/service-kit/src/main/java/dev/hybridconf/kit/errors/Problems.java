@@ -9,6 +9,11 @@ public final class Problems {
 
     public static final URI VALIDATION = type("validation");
     public static final URI MALFORMED_BODY = type("malformed-body");
+    /** The request itself is broken: an address or query that is not valid UTF-8, a forbidden path. */
+    public static final URI MALFORMED_REQUEST = type("malformed-request");
+    public static final URI URI_TOO_LONG = type("uri-too-long");
+    public static final URI HEADERS_TOO_LARGE = type("headers-too-large");
+    public static final URI METHOD_NOT_ALLOWED = type("method-not-allowed");
     public static final URI PAYLOAD_TOO_LARGE = type("payload-too-large");
     public static final URI UNAUTHENTICATED = type("unauthenticated");
     public static final URI FORBIDDEN = type("forbidden");
@@ -20,5 +25,35 @@ public final class Problems {
 
     public static URI type(String slug) {
         return URI.create(BASE + slug);
+    }
+
+    /**
+     * The problem slug of an HTTP status the framework or the container raised on its own, for
+     * answers that have no exception of ours behind them.
+     */
+    public static String slugFor(int status) {
+        return switch (status) {
+            case 400 -> "malformed-request";
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 413 -> "payload-too-large";
+            case 414 -> "uri-too-long";
+            case 415 -> "unsupported-media-type";
+            case 431 -> "headers-too-large";
+            case 500 -> "internal";
+            default -> "http-" + status;
+        };
+    }
+
+    /** The message key of {@link #slugFor(int)}'s problem. */
+    public static String messageKeyFor(int status) {
+        if (status == 413) {
+            return "problem.content-too-large";
+        }
+        String slug = slugFor(status);
+        return slug.startsWith("http-") ? "problem.http" : "problem." + slug;
     }
 }

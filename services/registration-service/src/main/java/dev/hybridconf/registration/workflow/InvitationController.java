@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.hybridconf.kit.errors.NotFoundException;
+import dev.hybridconf.kit.validation.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -35,7 +36,7 @@ import jakarta.validation.constraints.Size;
 class InvitationController {
 
     record InviteRequest(
-            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Email @Size(max = 254) @PlainText String email,
             @Size(max = 6) List<@NotNull @Pattern(regexp = Registration.Roles.PATTERN) String> roles,
             Boolean skipReview,
             @Pattern(regexp = "en|fr|es", message = "{registration.language.supported}") String language) {

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.hybridconf.kit.errors.NotFoundException;
 import dev.hybridconf.kit.security.SecurityConfiguration;
 import dev.hybridconf.kit.errors.ProblemMessages;
+import dev.hybridconf.kit.validation.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -43,7 +44,7 @@ class RegistrationController {
                 .body(registration.view());
     }
 
-    record ReminderRequest(@NotBlank @Email @Size(max = 254) String email) {
+    record ReminderRequest(@NotBlank @Email @Size(max = 254) @PlainText String email) {
     }
 
     record Accepted(String detail) {

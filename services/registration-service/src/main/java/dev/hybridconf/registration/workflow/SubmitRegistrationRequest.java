@@ -1,5 +1,6 @@
 package dev.hybridconf.registration.workflow;
 
+import dev.hybridconf.kit.validation.PlainText;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -8,7 +9,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * The registration form as a participant submits it.
+ * The registration form as a participant submits it. Every text a person reads is plain text
+ * ({@link PlainText}): no control characters or direction overrides; the needs and the sponsorship
+ * reason may span lines.
  *
  * @param interpretationLanguage required when {@code interpretationNeeded} is true
  * @param sponsorshipJustification required when {@code sponsorshipRequested} is true
@@ -17,21 +20,21 @@ import jakarta.validation.constraints.Size;
  */
 @ConsistentRequest
 public record SubmitRegistrationRequest(
-        @NotBlank @Size(max = 200) String fullName,
-        @NotBlank @Email @Size(max = 254) String email,
-        @NotBlank @Size(max = 200) String organisation,
-        @NotBlank @Size(max = 200) String position,
-        @NotBlank @Size(max = 120) String city,
+        @NotBlank @Size(max = 200) @PlainText String fullName,
+        @NotBlank @Email @Size(max = 254) @PlainText String email,
+        @NotBlank @Size(max = 200) @PlainText String organisation,
+        @NotBlank @Size(max = 200) @PlainText String position,
+        @NotBlank @Size(max = 120) @PlainText String city,
         @NotBlank @IsoCountry String country,
         @NotNull AttendanceMode attendanceMode,
         @NotBlank @Pattern(regexp = "en|fr|es", message = "{registration.language.supported}") String preferredLanguage,
         Boolean interpretationNeeded,
         @Pattern(regexp = "en|fr|es", message = "{registration.language.supported}") String interpretationLanguage,
-        @Size(max = 1000) String accessibilityNeeds,
+        @Size(max = 1000) @PlainText(multiline = true) String accessibilityNeeds,
         @IanaTimeZone String timeZone,
         Boolean sponsorshipRequested,
-        @Size(max = 1000) String sponsorshipJustification,
-        @Size(max = 128) String invitationCode,
+        @Size(max = 1000) @PlainText(multiline = true) String sponsorshipJustification,
+        @Size(max = 128) @PlainText String invitationCode,
         @NotNull @AssertTrue(message = "{registration.consent.required}") Boolean privacyConsent)
         implements ConsistentRequest.Checked {
 }

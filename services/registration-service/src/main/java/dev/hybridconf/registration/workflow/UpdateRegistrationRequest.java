@@ -1,5 +1,6 @@
 package dev.hybridconf.registration.workflow;
 
+import dev.hybridconf.kit.validation.PlainText;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -13,7 +14,7 @@ public record UpdateRegistrationRequest(
         @Pattern(regexp = "en|fr|es", message = "{registration.language.supported}") String preferredLanguage,
         Boolean interpretationNeeded,
         @Pattern(regexp = "en|fr|es", message = "{registration.language.supported}") String interpretationLanguage,
-        @Size(max = 1000) String accessibilityNeeds,
+        @Size(max = 1000) @PlainText(multiline = true) String accessibilityNeeds,
         @IanaTimeZone String timeZone) implements ConsistentRequest.Checked {
 
     @Override

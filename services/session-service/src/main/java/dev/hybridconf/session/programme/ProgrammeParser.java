@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import dev.hybridconf.kit.validation.PlainTextRules;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -114,7 +115,7 @@ final class ProgrammeParser {
         Set<String> allowed = allowDays ? CONFERENCE_FIELDS
                 : CONFERENCE_FIELDS.stream().filter(f -> !"days".equals(f)).collect(Collectors.toSet());
         unknownFields(node, path, allowed);
-        String id = text(node, path, "id", idRequired, 63);
+        String id = text(node, path, "id", idRequired, 63, Shape.IDENTIFIER);
         if (id != null && !CONFERENCE_ID.matcher(id).matches()) {
             problem(at(path, "id"), "programme.field.conference-id");
             id = null;
@@ -177,7 +178,7 @@ final class ProgrammeParser {
             return null;
         }
         unknownFields(node, path, SESSION_FIELDS);
-        String key = text(node, path, "key", keyRequired, 64);
+        String key = text(node, path, "key", keyRequired, 64, Shape.IDENTIFIER);
         if (key != null && !KEY.matcher(key).matches()) {
             problem(at(path, "key"), "programme.field.key");
         }
@@ -191,14 +192,18 @@ final class ProgrammeParser {
         SessionFormat format = choice(node, path, "format", SessionFormat.class, true);
         boolean streamed = bool(node, path, "publiclyStreamed", false);
         Integer capacity = capacity(node, path, "capacity");
+        if (capacity != null && kind != null && kind != SessionKind.BREAKOUT) {
+            // Only breakouts take enrolments; elsewhere a capacity would be shown but never kept.
+            problem(at(path, "capacity"), "programme.capacity.breakout-only");
+        }
         List<String> moderators = list(node, path, "moderatorIds", true, MAX_NAME);
         List<String> speakers = list(node, path, "speakers", false, MAX_NAME);
-        String rapporteur = text(node, path, "rapporteurId", false, 36);
+        String rapporteur = text(node, path, "rapporteurId", false, 36, Shape.IDENTIFIER);
         if (rapporteur != null && !UUID.matcher(rapporteur).matches()) {
             problem(at(path, "rapporteurId"), "programme.field.uuid");
         }
         Map<String, String> title = texts(node, path, "title", MAX_TITLE);
-        Map<String, String> description = texts(node, path, "description", MAX_DESCRIPTION);
+        Map<String, String> description = texts(node, path, "description", MAX_DESCRIPTION, Shape.LINES);
         String slot = text(node, path, "slot", false, 64);
         return new SessionSpec(path, key, kind, SessionStatus.SCHEDULED, day, start, end, room, track, floorLanguages,
                 format, streamed, capacity, moderators, speakers, rapporteur, title, description, slot);
@@ -247,24 +252,55 @@ final class ProgrammeParser {
         return value;
     }
 
+    /**
+     * What a text field may hold. Every text is plain text ({@link PlainTextRules}): no control
+     * characters, direction overrides or broken characters, so that what a participant reads (on the
+     * portal, a board, a calendar, in Zoom) is what the organiser typed.
+     */
+    enum Shape {
+        /** One line; a whole number is read as its digits ({@code room: 101} in a YAML file). */
+        LINE,
+        /** Free text that may span lines (a description). */
+        LINES,
+        /** An id or key: a JSON string only, never a number that happens to look like one. */
+        IDENTIFIER
+    }
+
     String text(JsonNode node, String path, String field, boolean required, int max) {
+        return text(node, path, field, required, max, Shape.LINE);
+    }
+
+    String text(JsonNode node, String path, String field, boolean required, int max, Shape shape) {
         JsonNode value = value(node, path, field, required);
         if (value == null) {
             return null;
         }
-        if (!value.isString() && !value.isNumber()) {
+        if (shape == Shape.IDENTIFIER && !value.isString()) {
+            problem(at(path, field), "programme.field.identifier");
+            return null;
+        }
+        if (!value.isString() && !value.isIntegralNumber()) {
             problem(at(path, field), "programme.field.text");
             return null;
         }
-        String text = value.asString().trim();
+        // strip(), not trim(): trim() would also drop control characters at either end, hiding them.
+        String text = value.asString().strip();
         if (text.length() > max) {
             problem(at(path, field), "programme.field.too-long", max);
+            return null;
+        }
+        if (!PlainTextRules.isPlain(text, shape == Shape.LINES)) {
+            problem(at(path, field), "programme.field.plain-text");
             return null;
         }
         return text;
     }
 
     private Map<String, String> texts(JsonNode node, String path, String field, int max) {
+        return texts(node, path, field, max, Shape.LINE);
+    }
+
+    private Map<String, String> texts(JsonNode node, String path, String field, int max, Shape shape) {
         JsonNode value = value(node, path, field, false);
         Map<String, String> texts = new LinkedHashMap<>();
         if (value == null) {
@@ -280,7 +316,7 @@ final class ProgrammeParser {
                 problem(where, "programme.field.language");
                 continue;
             }
-            String text = text(value, at(path, field), language, false, max);
+            String text = text(value, at(path, field), language, false, max, shape);
             if (text != null && !text.isEmpty()) {
                 texts.put(language, text);
             }
@@ -347,7 +383,9 @@ final class ProgrammeParser {
         if (value == null) {
             return null;
         }
-        if (!value.isIntegralNumber() || value.asLong() < 1 || value.asLong() > MAX_CAPACITY) {
+        // canConvertToInt() first: a number past long (99999999999999999999999) cannot be read as one.
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 1
+                || value.asInt() > MAX_CAPACITY) {
             problem(at(path, field), "programme.field.capacity", MAX_CAPACITY);
             return null;
         }
@@ -409,13 +447,15 @@ final class ProgrammeParser {
         for (int i = 0; i < value.size(); i++) {
             String where = at(path, field) + "[" + i + "]";
             JsonNode item = value.get(i);
-            if (item == null || item.isNull() || !(item.isString() || item.isNumber())) {
-                problem(where, "programme.field.text");
+            if (item == null || item.isNull() || !(item.isString() || (!uuids && item.isIntegralNumber()))) {
+                problem(where, uuids ? "programme.field.uuid" : "programme.field.text");
                 continue;
             }
-            String text = item.asString().trim();
+            String text = item.asString().strip();
             if (text.isEmpty()) {
                 problem(where, "programme.field.required");
+            } else if (!PlainTextRules.isPlain(text, false)) {
+                problem(where, "programme.field.plain-text");
             } else if (text.length() > max && !uuids) {
                 problem(where, "programme.field.too-long", max);
             } else if (uuids && !UUID.matcher(text).matches()) {

@@ -308,13 +308,15 @@ class ProgrammeManagementTests {
     private static String session(String key, String kind, String day, String start, String end, String room,
             String title, String extra) {
         String format = extra.contains("\"format\"") ? "" : ", \"format\": \"HYBRID\"";
+        // Only a breakout takes enrolments, so only a breakout has a capacity.
+        String capacity = "BREAKOUT".equals(kind) ? " \"capacity\": 40," : "";
         return """
                 {"key": "%s", "kind": "%s", "day": "%s", "start": "%s", "end": "%s"%s%s,
-                 "floorLanguages": ["en", "fr"], "publiclyStreamed": true, "capacity": 40,
+                 "floorLanguages": ["en", "fr"], "publiclyStreamed": true,%s
                  "moderatorIds": ["%s"], "speakers": ["Amina Diallo"],
                  "title": {"en": "%s", "fr": "%s (fr)", "es": "%s (es)"}%s}"""
                 .formatted(key, kind, day, start, end, room == null ? "" : ", \"room\": \"" + room + "\"", format,
-                        MODERATOR, title, title, title, extra);
+                        capacity, MODERATOR, title, title, title, extra);
     }
 
     private long programmeVersion() {

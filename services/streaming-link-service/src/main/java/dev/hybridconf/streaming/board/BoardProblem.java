@@ -48,10 +48,6 @@ final class BoardProblem extends ProblemException {
         return new BoardProblem(HttpStatus.CONFLICT, "meeting-not-provisioned", "board.not-provisioned", sessionId);
     }
 
-    static BoardProblem invalidLiveStream(String field) {
-        return new BoardProblem(HttpStatus.BAD_REQUEST, "invalid-live-stream", "board.invalid-live-stream." + field);
-    }
-
     static BoardProblem liveStreamNotConfigured(String sessionId) {
         return new BoardProblem(HttpStatus.CONFLICT, "live-stream-not-configured", "board.live-stream-not-configured",
                 sessionId);

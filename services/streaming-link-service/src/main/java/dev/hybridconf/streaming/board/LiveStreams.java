@@ -1,13 +1,18 @@
 package dev.hybridconf.streaming.board;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import dev.hybridconf.kit.errors.InvalidFieldsException;
 import dev.hybridconf.kit.redis.RedisStore;
+import dev.hybridconf.kit.validation.PlainTextRules;
 import dev.hybridconf.streaming.catalog.SessionView;
 import dev.hybridconf.streaming.catalog.Sessions;
 import dev.hybridconf.streaming.catalog.StreamingKeys;
@@ -134,34 +139,43 @@ class LiveStreams {
         return session;
     }
 
-    /** Zoom takes an RTMP(S) ingest URL, a key, and an https page where viewers watch. */
+    /**
+     * Zoom takes an RTMP(S) ingest URL, a key, and an https page where viewers watch. Checked here, every
+     * field at once, before Zoom is asked: Zoom refuses what is malformed (a NUL in a key) with an error
+     * that would reach staff as "Zoom refused" rather than as what to correct.
+     */
     private static void check(Settings settings) {
-        if (settings == null) {
-            throw BoardProblem.invalidLiveStream("stream-url");
+        List<InvalidFieldsException.Invalid> invalid = new ArrayList<>();
+        Settings given = settings == null ? new Settings(null, null, null, null) : settings;
+        if (!url(given.streamUrl(), "rtmp", "rtmps")) {
+            invalid.add(new InvalidFieldsException.Invalid("streamUrl", "board.invalid-live-stream.stream-url"));
         }
-        if (!hasScheme(settings.streamUrl(), "rtmp", "rtmps")) {
-            throw BoardProblem.invalidLiveStream("stream-url");
+        String key = given.streamKey();
+        if (key == null || key.isBlank() || key.length() > 512 || !PlainTextRules.isPlain(key, false)
+                || key.trim().codePoints().anyMatch(Character::isWhitespace)) {
+            invalid.add(new InvalidFieldsException.Invalid("streamKey", "board.invalid-live-stream.stream-key"));
         }
-        if (settings.streamKey() == null || settings.streamKey().isBlank() || settings.streamKey().length() > 512) {
-            throw BoardProblem.invalidLiveStream("stream-key");
+        if (!url(given.pageUrl(), "https", "http")) {
+            invalid.add(new InvalidFieldsException.Invalid("pageUrl", "board.invalid-live-stream.page-url"));
         }
-        if (!hasScheme(settings.pageUrl(), "https", "http")) {
-            throw BoardProblem.invalidLiveStream("page-url");
+        if (given.resolution() != null && !given.resolution().matches("720p|1080p")) {
+            invalid.add(new InvalidFieldsException.Invalid("resolution", "board.invalid-live-stream.resolution"));
         }
-        if (settings.resolution() != null && !settings.resolution().matches("720p|1080p")) {
-            throw BoardProblem.invalidLiveStream("resolution");
+        if (!invalid.isEmpty()) {
+            throw new InvalidFieldsException(invalid);
         }
     }
 
-    private static boolean hasScheme(String url, String... schemes) {
-        if (url == null || url.isBlank() || url.length() > 1024) {
+    /** An absolute URL with one of {@code schemes} and a host, of plain printable text. */
+    private static boolean url(String url, String... schemes) {
+        if (url == null || url.isBlank() || url.length() > 1024 || !PlainTextRules.isPlain(url, false)) {
             return false;
         }
         try {
-            URI uri = URI.create(url.trim());
+            URI uri = new URI(url.trim());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             return uri.getHost() != null && java.util.Arrays.asList(schemes).contains(scheme);
-        } catch (IllegalArgumentException e) {
+        } catch (URISyntaxException e) {
             return false;
         }
     }

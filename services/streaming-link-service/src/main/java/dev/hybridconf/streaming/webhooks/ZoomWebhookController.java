@@ -3,6 +3,7 @@ package dev.hybridconf.streaming.webhooks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -67,8 +69,8 @@ class ZoomWebhookController {
             throw WebhookProblem.notConfigured();
         }
         byte[] body = request.getInputStream().readAllBytes();
-        String timestamp = request.getHeader(TIMESTAMP);
-        String signature = request.getHeader(SIGNATURE);
+        String timestamp = zoomHeader(request, TIMESTAMP);
+        String signature = zoomHeader(request, SIGNATURE);
         if (!ZoomSignature.matches(settings.secretToken(), timestamp, body, signature)) {
             count("unknown", "bad-signature");
             throw WebhookProblem.badSignature();
@@ -128,16 +130,30 @@ class ZoomWebhookController {
         return ResponseEntity.ok(Map.of("status", "accepted"));
     }
 
-    private boolean fresh(String timestamp) {
-        long seconds;
+    /**
+     * One of Zoom's headers, or null (so the webhook is unauthenticated) when it holds anything but
+     * printable ASCII: Zoom sends digits and {@code v0=} with hex, and the firewall refuses some other
+     * bytes (UTF-8 read as ISO-8859-1) where the header is read.
+     */
+    private static String zoomHeader(HttpServletRequest request, String name) {
+        String value;
         try {
-            seconds = Long.parseLong(timestamp.trim());
-        } catch (NumberFormatException e) {
+            value = request.getHeader(name);
+        } catch (RequestRejectedException e) {
+            return null;
+        }
+        return value != null && value.chars().allMatch(c -> c >= 0x20 && c < 0x7F) ? value : null;
+    }
+
+    private boolean fresh(String timestamp) {
+        try {
+            Instant sent = Instant.ofEpochSecond(Long.parseLong(timestamp.trim()));
+            Duration age = Duration.between(sent, clock.instant()).abs();
+            return age.compareTo(settings.maxAge()) <= 0;
+        } catch (NumberFormatException | DateTimeException | ArithmeticException e) {
+            // Not a number of seconds, or one no clock reaches: not a timestamp Zoom sent.
             return false;
         }
-        Instant sent = Instant.ofEpochSecond(seconds);
-        Duration age = Duration.between(sent, clock.instant()).abs();
-        return age.compareTo(settings.maxAge()) <= 0;
     }
 
     private boolean claim(String key, Duration ttl) {

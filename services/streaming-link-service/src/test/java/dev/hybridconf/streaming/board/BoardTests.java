@@ -194,6 +194,33 @@ class BoardTests {
     }
 
     @Test
+    void aLiveStreamWithControlCharactersIsRefusedFieldByFieldBeforeZoomIsAsked() throws Exception {
+        String session = provisioned("PLENARY", NINE.plus(5, ChronoUnit.DAYS), "host1@hybridconf.example", "P3", "P3");
+        long meetingId = Long.parseLong(store.redis().hget(keys.session(session), "meetingId"));
+        String before = String.valueOf(zoom.getLiveStream(dev.hybridconf.streaming.zoom.ZoomKind.WEBINAR, meetingId)
+                .streamKey());
+
+        HttpResponse<String> nul = put("/api/streaming/sessions/" + session + "/livestream", staff,
+                Map.of("streamUrl", "rtmps://live.example.org/app", "streamKey", "key\u0000x",
+                        "pageUrl", "https://uclg.org/live"));
+        HttpResponse<String> everything = put("/api/streaming/sessions/" + session + "/livestream", staff,
+                Map.of("streamUrl", "rtmp://live.example.org/app\u0007", "streamKey", "two words",
+                        "pageUrl", "javascript:alert(1)", "resolution", "4k"));
+
+        assertThat(nul.statusCode()).as(nul.body()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(nul.body());
+        assertThat(problem.path("type").asString()).isEqualTo("https://hybridconf.dev/problems/validation");
+        assertThat(problem.path("errors").findValuesAsString("field")).containsExactly("streamKey");
+        assertThat(everything.statusCode()).as(everything.body()).isEqualTo(400);
+        assertThat(JSON.readTree(everything.body()).path("errors").findValuesAsString("field"))
+                .containsExactly("pageUrl", "resolution", "streamKey", "streamUrl");
+        assertThat(String.valueOf(zoom.getLiveStream(dev.hybridconf.streaming.zoom.ZoomKind.WEBINAR, meetingId)
+                .streamKey())).as("Zoom was not asked").isEqualTo(before);
+        assertThat(JSON.readTree(get("/api/streaming/sessions/" + session + "/livestream", staff, "en").body())
+                .path("state").asString()).isEqualTo("NOT_CONFIGURED");
+    }
+
+    @Test
     void everyBoardMessageExistsInEnglishFrenchAndSpanish() {
         TranslationAssertions.assertCompleteInEnglishFrenchAndSpanish("i18n/messages");
     }

@@ -1,0 +1,81 @@
+package dev.hybridconf.registration;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.hybridconf.registration.identity.TokenIssuer;
+import dev.hybridconf.testinfra.PlatformInfrastructure;
+import dev.hybridconf.testinfra.hostile.HostileInputContract;
+
+/**
+ * Every endpoint of the registration service (the demo ones included) meets the hostile-input corpus
+ * in its path, query, headers and body: never a 5xx, every refusal problem details, nothing written
+ * by a refused request.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "platform.identity.demo-sign-in=true")
+@PlatformInfrastructure
+class RegistrationHostileInputTests extends HostileInputContract {
+
+    @LocalServerPort
+    int servicePort;
+
+    @Autowired
+    TokenIssuer tokens;
+
+    private String registrationId;
+
+    @BeforeAll
+    void aRegistrationToAimAt() {
+        registrationId = new RegistrationHttp(servicePort, tokens).register("p." + UUID.randomUUID() + "@example.org",
+                "Lucía Fernández", "REMOTE", "es");
+    }
+
+    @Override
+    protected String token() {
+        return tokens.issue(registrationId, List.of("participant", "moderator", "rapporteur", "streaming-staff",
+                "interpreter", "organiser"), "en");
+    }
+
+    @Override
+    protected Map<String, String> pathSamples() {
+        return Map.of("id", registrationId);
+    }
+
+    @Override
+    protected Map<String, String> exampleQueries() {
+        return Map.of("POST /api/registrations/imports", "kind=registrations");
+    }
+
+    @Override
+    protected Map<String, Body> exampleBodies() {
+        return Map.ofEntries(
+                Map.entry("POST /api/registrations", Body.json(RegistrationHttp.form("hostile." + UUID.randomUUID()
+                        + "@example.org", "IN_PERSON", "fr", """
+                        "interpretationNeeded":true,"interpretationLanguage":"en","accessibilityNeeds":"Step-free access",
+                        "timeZone":"Africa/Dakar","sponsorshipRequested":true,"sponsorshipJustification":"Travel from Dakar",
+                        "invitationCode":"abc\""""))),
+                Map.entry("POST /api/registrations/reminders", Body.json("{\"email\":\"someone@example.org\"}")),
+                Map.entry("POST /api/registrations/access-tokens", Body.json("{\"code\":\"0123456789abcdef\"}")),
+                Map.entry("POST /api/registrations/bulk",
+                        Body.json("{\"action\":\"WAITLIST\",\"ids\":[\"" + registrationId + "\"]}")),
+                Map.entry("POST /api/registrations/{id}/sponsorship", Body.json("{\"decision\":\"GRANTED\"}")),
+                Map.entry("PUT /api/registrations/{id}/roles", Body.json("{\"roles\":[\"participant\",\"moderator\"]}")),
+                Map.entry("PUT /api/registrations/settings", Body.json("{\"invitationOnly\":false}")),
+                Map.entry("PATCH /api/registrations/me", Body.json("""
+                        {"attendanceMode":"REMOTE","preferredLanguage":"fr","interpretationNeeded":true,
+                         "interpretationLanguage":"es","accessibilityNeeds":"Captions","timeZone":"America/Bogota"}""")),
+                Map.entry("POST /api/registrations/invitations", Body.json("""
+                        {"email":"invitee@example.org","roles":["participant","moderator"],"skipReview":false,"language":"fr"}""")),
+                Map.entry("POST /api/registrations/imports", Body.of("text/csv; charset=UTF-8", """
+                        fullName,email,organisation,position,city,country,attendanceMode,preferredLanguage
+                        Kwame Mensah,kwame@example.org,City of Accra,Mayor,Accra,GH,REMOTE,en
+                        """)));
+    }
+}
