@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.hybridconf.kit.validation.PlainTextRules;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -50,7 +51,7 @@ record ConclusionsForm(String language, String summary, List<String> keyPoints, 
         if (sum == null || sum.isNull()) {
             problems.add(problem("summary", "conclusions.field.required"));
         } else {
-            summary = text(sum, "summary", SUMMARY_MAX, problems);
+            summary = text(sum, "summary", SUMMARY_MAX, true, problems);
         }
         List<String> keyPoints = texts(body.get("keyPoints"), "keyPoints", POINTS_MAX_ITEMS, POINT_MAX, false, problems);
         List<String> recommendations = texts(body.get("recommendations"), "recommendations", POINTS_MAX_ITEMS,
@@ -63,10 +64,16 @@ record ConclusionsForm(String language, String summary, List<String> keyPoints, 
         return new ConclusionsForm(language, summary, keyPoints, recommendations, themes, sdgs);
     }
 
-    private static String text(JsonNode node, String field, int max, List<ConclusionsInvalidException.Problem> problems) {
+    /** A text a person reads: within its length, and plain (line breaks only where it may have several lines). */
+    private static String text(JsonNode node, String field, int max, boolean multiline,
+            List<ConclusionsInvalidException.Problem> problems) {
         String value = node.isString() ? node.asString().strip() : null;
         if (value == null || value.isEmpty() || value.length() > max) {
             problems.add(problem(field, "conclusions.field.text", max));
+            return null;
+        }
+        if (!PlainTextRules.isPlain(value, multiline)) {
+            problems.add(problem(field, "conclusions.field.plain-text"));
             return null;
         }
         return value;
@@ -84,7 +91,7 @@ record ConclusionsForm(String language, String summary, List<String> keyPoints, 
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < node.size(); i++) {
-            String value = text(node.get(i), field + "[" + i + "]", maxLength, problems);
+            String value = text(node.get(i), field + "[" + i + "]", maxLength, false, problems);
             if (value != null && unique && !seen.add(value.toLowerCase(Locale.ROOT))) {
                 problems.add(problem(field + "[" + i + "]", "conclusions.field.duplicate"));
             } else if (value != null) {

@@ -228,6 +228,28 @@ class ConclusionsTests {
         assertThat(api.get(conclusions(breakout), tokens.participant()).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void controlCharactersAndDirectionOverridesAreRefusedButLineBreaksInTheSummaryAndEveryScriptAreKept() {
+        HttpResponse<String> refused = api.json("PUT", conclusions(breakout), moderatorToken(), """
+                        {"language": "fr", "summary": "Financement\\u0000 direct",
+                         "keyPoints": ["Crédit\\u202Eetats"], "recommendations": ["Un\\nfonds"],
+                         "themes": ["fin\\u0007ance"]}""", "fr");
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        JsonNode problem = api.read(refused);
+        assertThat(problem.get("errors")).extracting(e -> e.get("field").asString())
+                .containsExactlyInAnyOrder("summary", "keyPoints[0]", "recommendations[0]", "themes[0]");
+        assertThat(problem.get("errors").get(0).get("message").asString()).contains("texte simple");
+        assertThat(api.get(conclusions(breakout), tokens.participant()).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> kept = api.json("PUT", conclusions(breakout), moderatorToken(), """
+                {"language": "es", "summary": "Las ciudades necesitan\\nfinanciación directa. المدن 🌍",
+                 "keyPoints": ["Acceso al crédito"], "themes": ["finanzas"]}""");
+        assertThat(kept.statusCode()).as(kept.body()).isEqualTo(200);
+        assertThat(api.read(api.get(conclusions(breakout), tokens.participant())).toString())
+                .contains("necesitan\\nfinanciación", "المدن 🌍");
+    }
+
     private String moderatorToken() {
         return tokens.token(moderator, "participant");
     }

@@ -82,6 +82,12 @@ final class ProgrammeApi {
                 .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body)));
     }
 
+    /** A JSON request read in the reader's language. */
+    HttpResponse<String> json(String method, String path, String token, String body, String language) {
+        return send(request(path, token).header("Content-Type", "application/json").header("Accept-Language", language)
+                .method(method, BodyPublishers.ofString(body)));
+    }
+
     HttpResponse<String> file(String method, String path, String token, String contentType, byte[] body,
             String language) {
         HttpRequest.Builder request = request(path, token).header("Content-Type", contentType)

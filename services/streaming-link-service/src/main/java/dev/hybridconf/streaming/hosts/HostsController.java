@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.hybridconf.streaming.zoom.ZoomClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The host pool for streaming staff (organisers may read): register a licensed Zoom host user, list the pool with
@@ -39,7 +40,12 @@ class HostsController {
         this.zoom = zoom;
     }
 
-    record HostRequest(String userId, Boolean webinarLicence) {
+    /** {@code userId} is read as JSON, so that a number or a boolean is refused rather than turned into text. */
+    record HostRequest(JsonNode userId, Boolean webinarLicence) {
+
+        String userIdText() {
+            return userId != null && userId.isString() ? userId.asString() : null;
+        }
     }
 
     record HostView(String userId, String zoomUserId, boolean webinarLicence, int remainingDailyWrites,
@@ -50,7 +56,7 @@ class HostsController {
     @PreAuthorize("hasRole('streaming-staff')")
     ResponseEntity<HostView> register(@RequestBody(required = false) HostRequest request,
             Authentication caller) {
-        HostRegistration.Registered registered = registration.register(request == null ? null : request.userId(),
+        HostRegistration.Registered registered = registration.register(request == null ? null : request.userIdText(),
                 request == null ? null : request.webinarLicence(), caller.getName());
         return ResponseEntity.status(registered.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(view(registered.host()));

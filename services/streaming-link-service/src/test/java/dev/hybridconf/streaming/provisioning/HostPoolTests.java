@@ -183,6 +183,15 @@ class HostPoolTests {
         assertThat(unknown.json().path("type").asString()).endsWith("/zoom-user-unknown");
 
         assertThat(support.call("POST", "/api/streaming/hosts", STAFF, "{\"userId\":", null).status()).isEqualTo(400);
+        long userReads = emulator.calls("GET /v2/users/{userId}");
+        for (String notText : new String[] { "12", "true", "[\"host1@hybridconf.example\"]", "{}" }) {
+            ProvisioningSupport.Answer wrongType = support.call("POST", "/api/streaming/hosts", STAFF,
+                    "{\"userId\":" + notText + "}", null);
+            assertThat(wrongType.status()).as(notText).isEqualTo(400);
+            assertThat(wrongType.json().path("type").asString()).endsWith("/host-user-id-invalid");
+        }
+        assertThat(emulator.calls("GET /v2/users/{userId}")).as("a userId that is not text never reaches Zoom")
+                .isEqualTo(userReads);
         assertThat(support.call("POST", "/api/streaming/hosts", STAFF, null, null).status()).isEqualTo(400);
 
         ProvisioningSupport.Answer gone = support.call("DELETE", "/api/streaming/hosts/nobody@hybridconf.example",
