@@ -84,6 +84,9 @@ class SessionHostileInputTests extends HostileInputContract {
     @Override
     protected Map<String, Body> exampleBodies() {
         String conferenceId = "hostile-" + UUID.randomUUID().toString().substring(0, 8);
+        // A lock time the way an organiser writes it: with an offset, a day from now.
+        String lockAt = "{\"lockAt\": \"" + java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(2)).plusDays(1)
+                .withNano(0) + "\"}";
         String file = """
                 {"conference": %s,
                  "days": [{"date": "2026-06-02", "theme": {"en": "Finance", "fr": "Financement", "es": "Financiación"}}],
@@ -105,7 +108,9 @@ class SessionHostileInputTests extends HostileInputContract {
                         {"language": "fr", "summary": "Les villes financent l'action locale.",
                          "keyPoints": ["Budgets participatifs"], "recommendations": ["Mutualiser"],
                          "themes": ["finance"], "sdgs": [11, 17]}""")),
-                Map.entry("POST /api/sessions/{sessionId}/conclusions/unlock", Body.json("{\"reason\": \"Typo\"}")));
+                Map.entry("POST /api/sessions/{sessionId}/conclusions/unlock", Body.json("{\"reason\": \"Typo\"}")),
+                Map.entry("PUT /api/sessions/{sessionId}/conclusions/lock", Body.json(lockAt)),
+                Map.entry("PUT /api/sessions/conferences/{conferenceId}/days/{date}/conclusions-lock", Body.json(lockAt)));
     }
 
     @Override
