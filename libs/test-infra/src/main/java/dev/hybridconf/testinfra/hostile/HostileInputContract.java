@@ -392,6 +392,9 @@ public abstract class HostileInputContract {
     private void check(Endpoint endpoint, List<Attempt> attempts) {
         List<String> failures = new ArrayList<>();
         Map<String, String> known = null;
+        // Whatever the set-up or the previous endpoint's requests caused (their messages, their consumers'
+        // writes) lands before the first snapshot, not during this endpoint's sweep.
+        awaitQuiet();
         for (Attempt attempt : attempts) {
             RawHttp.Request request = attempt.request().get();
             Map<String, String> before = known != null ? known : writes().snapshot();
