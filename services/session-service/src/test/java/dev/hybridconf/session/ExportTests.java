@@ -104,6 +104,11 @@ abstract class ExportTests {
                 .POST(body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body)));
     }
 
+    /** A POST of a file (a programme in YAML or JSON). */
+    HttpResponse<String> postFile(String path, String token, String contentType, byte[] body) {
+        return send(request(path, token).header("Content-Type", contentType).POST(BodyPublishers.ofByteArray(body)));
+    }
+
     HttpResponse<String> delete(String path, String token) {
         return send(request(path, token).DELETE());
     }

@@ -27,7 +27,8 @@ import dev.hybridconf.session.programme.SessionKind;
  * scheduled {@code WRAP_UP} session of the conference starting at or after the breakout's end (the
  * same day or a later one).</li>
  * <li>With no wrap-up after it ({@link Source#CONFERENCE_END}): at the end of the conference's last day
- * (midnight after it, in the conference zone), so that late conclusions still reach the record.</li>
+ * (midnight after it, in the conference zone), so that late conclusions still reach the record; for a
+ * breakout of the last day that runs past that midnight, midnight after the day it ends.</li>
  * </ol>
  * All comparisons are between instants, so time zones far from UTC and clock changes need no special case;
  * days are counted in the conference zone.
@@ -103,16 +104,16 @@ final class LockRule {
     }
 
     /**
-     * Midnight after the conference's last day (or after the breakout's day, were it later), in its zone;
-     * never before the breakout ends.
+     * Midnight after the conference's last day in its zone, or, for a breakout that ends later (one of the
+     * last day running past midnight), midnight after the date it ends on: its moderators get the rest of
+     * that day, as every other breakout gets the rest of the last day, never a lock at the moment it ends.
      */
     static Instant conferenceEnd(Conference conference, ProgrammeSession breakout) {
         ZoneId zone = conference.timeZone();
         LocalDate last = lastDay(conference);
-        LocalDate day = day(breakout, zone);
-        last = day.isAfter(last) ? day : last;
-        Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
-        return end.isBefore(breakout.end()) ? breakout.end() : end;
+        LocalDate ends = breakout.end().atZone(zone).toLocalDate();
+        last = ends.isAfter(last) ? ends : last;
+        return last.plusDays(1).atStartOfDay(zone).toInstant();
     }
 
     /** Midnight after the conference's last day, in its zone. */

@@ -40,7 +40,9 @@ class EnrolmentProblemAdvice {
         String title = other.title().getOrDefault(ProblemMessages.supported(locale).getLanguage(),
                 other.title().values().iterator().next());
         String start = TIME.format(other.start().atZone(other.zone()));
-        String end = TIME.format(other.end().atZone(other.zone())).substring(11);
+        String end = TIME.format(other.end().atZone(other.zone()));
+        // The end's time alone when on the start's date; with its date when the breakout runs past midnight.
+        end = end.startsWith(start.substring(0, 11)) ? end.substring(11) : end;
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(),
                 messages.text(e.messageKey(), locale, title, start, end, other.zone().getId()));
         problem.setType(e.type());

@@ -184,8 +184,8 @@ final class ProgrammeParser {
         }
         SessionKind kind = choice(node, path, "kind", SessionKind.class, true);
         LocalDate day = date(node, path, "day", true);
-        LocalTime start = time(node, path, "start");
-        LocalTime end = time(node, path, "end");
+        LocalTime start = time(node, path, "start", false);
+        LocalTime end = time(node, path, "end", true);
         String room = text(node, path, "room", false, MAX_NAME);
         String track = text(node, path, "track", false, MAX_NAME);
         List<String> floorLanguages = languages(node, path, "floorLanguages", false);
@@ -220,8 +220,8 @@ final class ProgrammeParser {
         }
         unknownFields(node, "", MOVE_FIELDS);
         LocalDate day = date(node, "", "day", true);
-        LocalTime start = time(node, "", "start");
-        LocalTime end = time(node, "", "end");
+        LocalTime start = time(node, "", "start", false);
+        LocalTime end = time(node, "", "end", true);
         boolean roomGiven = node.has("room");
         String room = text(node, "", "room", false, MAX_NAME);
         return new Move(day, start, end, roomGiven, room);
@@ -349,7 +349,11 @@ final class ProgrammeParser {
         }
     }
 
-    private LocalTime time(JsonNode node, String path, String field) {
+    /**
+     * A local time {@code HH:mm}. An end may be {@code 24:00}, as agendas write the midnight that closes a
+     * day: it is {@code 00:00}, which as an end (not after the start) is on the next day.
+     */
+    private LocalTime time(JsonNode node, String path, String field, boolean end) {
         String text = text(node, path, field, true, 5);
         if (text == null) {
             return null;
@@ -360,6 +364,9 @@ final class ProgrammeParser {
             int minutes = Integer.parseInt(matcher.group(2));
             if (hours < 24 && minutes < 60) {
                 return LocalTime.of(hours, minutes);
+            }
+            if (end && hours == 24 && minutes == 0) {
+                return LocalTime.MIDNIGHT;
             }
         }
         problem(at(path, field), "programme.field.time");

@@ -2,6 +2,7 @@ package dev.hybridconf.session.programme;
 
 import static dev.hybridconf.session.programme.ProgrammeProblem.at;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -22,16 +23,23 @@ import java.util.Set;
  * <ul>
  * <li>texts (conference name, day themes, session titles and descriptions) in every working language;</li>
  * <li>days within the conference dates, each once; at most {@value #MAX_DAYS} days;</li>
- * <li>each session on a day of the conference, ending after it starts, at local times that exist in
- * the conference zone, with floor languages among the working languages, its key used once;</li>
- * <li>no two scheduled sessions in one room at once. Breakouts of one slot run in parallel, each in
- * its own room; sessions without a room (online only) never clash.</li>
+ * <li>each session on a day of the conference (the day it starts), at local times that exist in the
+ * conference zone, with floor languages among the working languages, its key used once. An end at or
+ * before the start time is on the next day. A session ending on its own day fits in that day; one
+ * ending on the next day lasts less than 24 hours, counted between its instants (a night whose clocks
+ * go back counts the hour it gains), and an end equal to the start (a whole day) is refused;</li>
+ * <li>no two scheduled sessions in one room at once, compared by their instants (a session running past
+ * midnight clashes with the next day's first one in its room). Breakouts of one slot run in parallel,
+ * each in its own room; sessions without a room (online only) never clash.</li>
  * </ul>
  * Cancelled sessions keep their place in the document but are not checked.
  */
 final class ProgrammeRules {
 
     static final int MAX_DAYS = 31;
+
+    /** A session lasts less than this, in real time. */
+    static final Duration MAX_LENGTH = Duration.ofHours(24);
 
     /** Two scheduled sessions in one room at once, in programme order. */
     record RoomClash(SessionSpec first, SessionSpec second, String room, ZoneId zone) {
@@ -42,8 +50,10 @@ final class ProgrammeRules {
                     when(second), room);
         }
 
+        /** {@code 2024-11-07 16:00–17:30 (Europe/Madrid)}; the end's date too when it is the next day. */
         String when(SessionSpec session) {
-            return session.day() + " " + session.start() + "–" + session.end() + " (" + zone.getId() + ")";
+            return session.day() + " " + session.start() + "–" + (session.endsNextDay() ? session.endDay() + " " : "")
+                    + session.end() + " (" + zone.getId() + ")";
         }
     }
 
@@ -104,14 +114,17 @@ final class ProgrammeRules {
                         session.day()));
             }
             boolean timesOk = session.timed();
-            if (timesOk && !session.end().isAfter(session.start())) {
-                problems.add(ProgrammeProblem.of(at(session.path(), "end"), "programme.end-before-start",
+            if (timesOk && session.end().equals(session.start())) {
+                problems.add(ProgrammeProblem.of(at(session.path(), "end"), "programme.session.whole-day",
                         session.start().toString()));
                 timesOk = false;
             }
             if (timesOk && zone != null) {
-                timesOk &= exists(problems, session, "start", session.start(), zone);
-                timesOk &= exists(problems, session, "end", session.end(), zone);
+                timesOk &= exists(problems, session, "start", session.day(), session.start(), zone);
+                timesOk &= exists(problems, session, "end", session.endDay(), session.end(), zone);
+            }
+            if (timesOk && zone != null && session.endsNextDay()) {
+                timesOk = lastsUnderADay(problems, session, zone);
             }
             for (String language : session.floorLanguages()) {
                 if (!languages.isEmpty() && !languages.contains(language)) {
@@ -158,16 +171,35 @@ final class ProgrammeRules {
         return clashes;
     }
 
-    /** A local time that the clocks skip in the zone (the spring change) does not exist. */
-    private static boolean exists(List<ProgrammeProblem> problems, SessionSpec session, String field, LocalTime time,
-            ZoneId zone) {
-        LocalDateTime local = LocalDateTime.of(session.day(), time);
+    /**
+     * A local time that the clocks skip in the zone (the spring change) does not exist; {@code date} is the
+     * day it falls on (for an end after midnight, the day after the session's).
+     */
+    private static boolean exists(List<ProgrammeProblem> problems, SessionSpec session, String field, LocalDate date,
+            LocalTime time, ZoneId zone) {
+        LocalDateTime local = LocalDateTime.of(date, time);
         if (zone.getRules().getValidOffsets(local).isEmpty()) {
             problems.add(ProgrammeProblem.of(at(session.path(), field), "programme.time-gap", time.toString(),
-                    session.day(), zone.getId()));
+                    date, zone.getId()));
             return false;
         }
         return true;
+    }
+
+    /**
+     * A session ending on the next day lasts less than 24 hours between its instants. Its clock span is under a
+     * day, but a night whose clocks go back adds an hour: 04:00 to 03:30 the next day lasts 24 h 30. (A session
+     * ending on its own day is not measured: it fits in its day, even the 25-hour one.)
+     */
+    private static boolean lastsUnderADay(List<ProgrammeProblem> problems, SessionSpec session, ZoneId zone) {
+        Duration length = Duration.between(session.startIn(zone), session.endIn(zone));
+        if (length.compareTo(MAX_LENGTH) < 0) {
+            return true;
+        }
+        problems.add(ProgrammeProblem.of(at(session.path(), "end"), "programme.session.too-long",
+                length.toHours(), length.toMinutesPart(), session.day() + " " + session.start(),
+                session.endDay() + " " + session.end(), zone.getId()));
+        return false;
     }
 
     /**

@@ -11,6 +11,11 @@ import java.util.Map;
  * A session as an organiser or a file describes it: a conference day and local times in the
  * conference zone, and every detail. Fields a file got wrong are null (the problem is recorded
  * separately), so the rules can still check the rest.
+ * <p>
+ * The session belongs to {@code day}, the day it starts. An {@code end} at or before {@code start}
+ * is on the next day ({@code 21:00}–{@code 00:30} ends half an hour after midnight), so a session
+ * can cross the conference zone's midnight; {@link ProgrammeRules} refuses one that would then last
+ * 24 hours or more (an end equal to the start would be a whole day).
  *
  * @param path where the session was given ({@code sessions[3]} in a file, empty for a request body)
  */
@@ -52,8 +57,18 @@ record SessionSpec(
         return ZonedDateTime.of(day, start, zone);
     }
 
+    /** Whether the end is on the day after {@link #day}: an end time at or before the start time. */
+    boolean endsNextDay() {
+        return !end.isAfter(start);
+    }
+
+    /** The local date the session ends on in the conference zone: its day, or the next one. */
+    LocalDate endDay() {
+        return endsNextDay() ? day.plusDays(1) : day;
+    }
+
     ZonedDateTime endIn(ZoneId zone) {
-        return ZonedDateTime.of(day, end, zone);
+        return ZonedDateTime.of(endDay(), end, zone);
     }
 
     boolean scheduled() {
@@ -67,7 +82,10 @@ record SessionSpec(
                 publiclyStreamed, capacity, moderatorIds, speakers, rapporteurId, title, description, slot);
     }
 
-    /** A stored session as a spec (its local day and times in its zone), e.g. to keep it in an edited programme. */
+    /**
+     * A stored session as a spec (its local day and times in its zone), e.g. to keep it in an edited programme.
+     * A stored session lasts less than 24 hours, so its end's local time alone says which day it ends on.
+     */
     static SessionSpec of(ProgrammeSession session) {
         ZonedDateTime start = session.start().atZone(session.zone());
         ZonedDateTime end = session.end().atZone(session.zone());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +22,8 @@ import dev.hybridconf.session.programme.SessionStatus;
 
 /**
  * The lock rule on its own, case by case: which wrap-up reports on a breakout, the end of the
- * conference when none does (also where a clock change or a skipped midnight falls on it), zones far
- * from UTC, and the order of the organisers' settings.
+ * conference when none does (also where a clock change or a skipped midnight falls on it, or where the
+ * breakout runs past midnight), zones far from UTC, and the order of the organisers' settings.
  */
 class LockRuleTests {
 
@@ -175,6 +176,43 @@ class LockRuleTests {
         assertThat(lock.lockAt()).isAfterOrEqualTo(moved.end());
     }
 
+    @Test
+    void aBreakoutEndingAfterMidnightReportsToTheFirstWrapUpAfterItsEndNotToOneDuringIt() {
+        // Casablanca is at +01:00 in November 2027; the breakout runs 22:00-01:00, its day is the 11th.
+        Week week = new Week("Africa/Casablanca", "2027-11-10", "2027-11-12");
+        ProgrammeSession overnight = week.breakout("2027-11-11", "22:00", "01:00");
+        week.wrapUp("2027-11-11", "23:30", "23:59");
+        ProgrammeSession nextMorning = week.wrapUp("2027-11-12", "09:00", "10:00");
+        assertThat(overnight.end()).isEqualTo(Instant.parse("2027-11-12T00:00:00Z"));
+
+        LockRule.Decision lock = week.decide(overnight);
+
+        assertThat(lock.source()).isEqualTo(LockRule.Source.WRAP_UP);
+        assertThat(lock.wrapUpSessionId()).as("the evening wrap-up starts while the breakout still runs")
+                .isEqualTo(nextMorning.id());
+        assertThat(lock.lockAt()).isEqualTo(Instant.parse("2027-11-12T08:00:00Z"));
+        assertThat(LockRule.day(overnight, ZoneId.of("Africa/Casablanca"))).as("the day it starts")
+                .isEqualTo(LocalDate.parse("2027-11-11"));
+    }
+
+    @Test
+    void aBreakoutOfTheLastDayEndingAfterMidnightLocksAtTheEndOfTheDayItEndsNotAsItEnds() {
+        Week week = new Week("Africa/Casablanca", "2027-11-10", "2027-11-12");
+        ProgrammeSession lastNight = week.breakout("2027-11-12", "22:00", "01:00");
+        ProgrammeSession endingAtMidnight = week.breakout("2027-11-12", "21:00", "00:00");
+
+        LockRule.Decision lock = week.decide(lastNight);
+
+        assertThat(lock.source()).isEqualTo(LockRule.Source.CONFERENCE_END);
+        assertThat(lock.lockAt()).as("midnight after the 13th, the day it ends: its moderators get that day")
+                .isEqualTo(Instant.parse("2027-11-13T23:00:00Z"));
+        assertThat(week.decide(endingAtMidnight).lockAt()).as("ending at midnight, it ends on the 13th too")
+                .isEqualTo(Instant.parse("2027-11-13T23:00:00Z"));
+        assertThat(week.decide(week.breakout("2027-11-12", "12:00", "13:30")).lockAt())
+                .as("the other breakouts of the last day keep midnight after it")
+                .isEqualTo(Instant.parse("2027-11-12T23:00:00Z"));
+    }
+
     /** A conference with sessions, built session by session. */
     private static final class Week {
 
@@ -212,10 +250,13 @@ class LockRuleTests {
             return session;
         }
 
+        /** As the programme reads local times: an end at or before the start is on the next day. */
         ProgrammeSession session(String key, SessionKind kind, SessionStatus status, String day, String start,
                 String end) {
+            String endDay = LocalTime.parse(end).isAfter(LocalTime.parse(start)) ? day
+                    : LocalDate.parse(day).plusDays(1).toString();
             return new ProgrammeSession(ProgrammeSession.idFor(conference.id(), key), conference.id(), key, 1, 1, kind,
-                    status, local(day, start), local(day, end), conference.timeZone(), "Room " + key, null,
+                    status, local(day, start), local(endDay, end), conference.timeZone(), "Room " + key, null,
                     List.of("en"), SessionFormat.HYBRID, true, null, List.of(), List.of(), null, Map.of("en", key),
                     Map.of(), null);
         }

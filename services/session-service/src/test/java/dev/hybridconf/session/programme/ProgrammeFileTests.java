@@ -36,7 +36,9 @@ class ProgrammeFileTests {
 
     @Test
     void theRehearsalIsAValidProgrammeOnWhicheverDayItIsLoaded() {
-        for (java.time.LocalDate day : List.of(java.time.LocalDate.of(2026, 11, 23), java.time.LocalDate.of(2027, 3, 28))) {
+        // Also on the days Madrid's clocks go forward (23 h) and back (25 h: the test rooms then last 24 h 50).
+        for (java.time.LocalDate day : List.of(java.time.LocalDate.of(2026, 11, 23), java.time.LocalDate.of(2027, 3, 28),
+                java.time.LocalDate.of(2026, 10, 25))) {
             ProgrammeParser parser = new ProgrammeParser();
             ProgrammeDocument document = parser.document(ProgrammeFiles.readYaml(DemoProgrammes.rehearsal(day)));
             assertThat(parser.problems()).as(day.toString()).isEmpty();
@@ -113,7 +115,7 @@ class ProgrammeFileTests {
                     kind: "PLENARY"
                     day: "2024-11-07"
                     start: "11:00"
-                    end: "10:00"
+                    end: "11:00"
                     format: "HYBRID"
                     title: {en: "A", fr: "A"}
                   - key: "a"
@@ -137,7 +139,7 @@ class ProgrammeFileTests {
                 .containsEntry("conference.timeZone", "programme.field.time-zone")
                 .containsEntry("conference.languages[2]", "programme.field.language")
                 .containsEntry("days[1].date", "programme.day.outside-dates")
-                .containsEntry("sessions[0].end", "programme.end-before-start")
+                .containsEntry("sessions[0].end", "programme.session.whole-day")
                 .containsEntry("sessions[1].kind", "programme.field.choice")
                 .containsEntry("sessions[1].start", "programme.field.time")
                 .containsEntry("sessions[1].colour", "programme.field.unknown")

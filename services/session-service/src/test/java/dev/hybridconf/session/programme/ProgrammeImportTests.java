@@ -189,7 +189,7 @@ class ProgrammeImportTests {
                     kind: "OPENING"
                     day: "2024-11-07"
                     start: "09:00"
-                    end: "08:30"
+                    end: "09:00"
                     format: "HYBRID"
                     title: {en: "Opening", fr: "Ouverture", es: "Apertura"}
                   - key: "plenary"

@@ -237,7 +237,7 @@ class ProgrammeManagementTests {
 
     @Test
     void badRequestsAreProblemsNamingTheirFieldsAndUnknownIdsAreNotFound() {
-        HttpResponse<String> backwards = schedule("x", "PLENARY", "2024-11-07", "11:00", "10:00", null, "Backwards");
+        HttpResponse<String> wholeDay = schedule("x", "PLENARY", "2024-11-07", "11:00", "11:00", null, "Whole day");
         HttpResponse<String> offDays = schedule("y", "PLENARY", "2024-11-09", "10:00", "11:00", null, "Saturday");
         HttpResponse<String> noSuchConference = api.json("POST", "/api/sessions/conferences/nope/sessions",
                 tokens.organiser(), session("z", "PLENARY", "2024-11-07", "10:00", "11:00", null, "Z", ""));
@@ -247,15 +247,15 @@ class ProgrammeManagementTests {
                 {"name": {"en": "Local Action", "fr": "Action locale", "es": "Acción local"}, "timeZone": "Europe/Madrid",
                  "languages": ["en", "fr", "es"], "startDate": "2024-11-09", "endDate": "2024-11-07"}""");
 
-        assertThat(backwards.statusCode()).isEqualTo(400);
-        assertThat(api.read(backwards).get("errors").get(0).get("field").asString()).isEqualTo("end");
+        assertThat(wholeDay.statusCode()).isEqualTo(400);
+        assertThat(api.read(wholeDay).get("errors").get(0).get("field").asString()).isEqualTo("end");
         assertThat(offDays.statusCode()).isEqualTo(400);
         assertThat(api.read(offDays).get("errors").get(0).get("field").asString()).isEqualTo("day");
         assertThat(noSuchConference.statusCode()).isEqualTo(404);
         assertThat(noSuchSession.statusCode()).isEqualTo(404);
         assertThat(gap.statusCode()).isEqualTo(400);
         assertThat(api.read(gap).get("errors").toString()).contains("endDate");
-        assertThat(List.of(backwards, offDays, noSuchConference, noSuchSession, gap)).allSatisfy(response -> assertThat(
+        assertThat(List.of(wholeDay, offDays, noSuchConference, noSuchSession, gap)).allSatisfy(response -> assertThat(
                 response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json"));
         assertThat(programmeVersion()).isEqualTo(2);
     }

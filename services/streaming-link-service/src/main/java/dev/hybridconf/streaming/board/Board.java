@@ -49,6 +49,10 @@ class Board {
         }
     }
 
+    /**
+     * The sessions of a conference day: those that start on it (a session running past midnight is on the board
+     * of the day it starts, its row ending on the next date).
+     */
     List<BoardRow> day(LocalDate day, Locale locale) {
         List<SessionView> views = sessions.onDay(day);
         List<Response<Long>> registrants = new ArrayList<>(views.size());
@@ -81,7 +85,8 @@ class Board {
                 ? new BoardRow.Failure(view.failureReason(), view.failureDetail(), view.attempts()) : null;
         return new BoardRow(view.sessionId(), view.conferenceId(), view.title(locale), view.kind(),
                 view.start(), view.end(), LOCAL_TIME.format(view.start().atZone(zone)),
-                LOCAL_TIME.format(view.end().atZone(zone)), zone.getId(), status, failure,
+                LOCAL_TIME.format(view.end().atZone(zone)), view.end().atZone(zone).toLocalDate(), zone.getId(),
+                status, failure,
                 view.provisioned() ? view.meetingId() : null, view.provisioned() ? view.zoomKind() : null,
                 view.hostUserId(), registrants, present, languages, stream, repair(view, zone, locale));
     }

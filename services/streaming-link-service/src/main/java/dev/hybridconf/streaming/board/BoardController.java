@@ -31,9 +31,9 @@ import dev.hybridconf.kit.web.SpreadsheetCells;
 @PreAuthorize("hasAnyRole('streaming-staff', 'organiser')")
 class BoardController {
 
-    static final List<String> RUN_SHEET_COLUMNS = List.of("day", "start", "end", "time_zone", "session_id", "title",
-            "kind", "status", "failure", "meeting_id", "zoom_kind", "host", "registrants", "present", "interpretation",
-            "live_stream_page", "live_stream_state", "repair");
+    static final List<String> RUN_SHEET_COLUMNS = List.of("day", "start", "end", "end_day", "time_zone", "session_id",
+            "title", "kind", "status", "failure", "meeting_id", "zoom_kind", "host", "registrants", "present",
+            "interpretation", "live_stream_page", "live_stream_state", "repair");
 
     private final Board board;
 
@@ -51,7 +51,10 @@ class BoardController {
         return new DayBoard(date, rows.size(), rows);
     }
 
-    /** The run sheet of the day as CSV (UTF-8 with a byte order mark, one line per session, formulas neutralised). */
+    /**
+     * The run sheet of the day as CSV (UTF-8 with a byte order mark, one line per session, formulas neutralised).
+     * {@code end_day} is the date of {@code end}: the next day's for a session running past midnight.
+     */
     @GetMapping(value = "/api/streaming/board.csv", produces = "text/csv")
     ResponseEntity<StreamingResponseBody> runSheet(@RequestParam String day) {
         LocalDate date = Board.parseDay(day);
@@ -63,8 +66,8 @@ class BoardController {
             try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder()
                     .setHeader(RUN_SHEET_COLUMNS.toArray(String[]::new)).get())) {
                 for (BoardRow row : rows) {
-                    csv.printRecord(date, row.localStart(), row.localEnd(), row.timeZone(), row.sessionId(),
-                            plain(row.title()), row.kind(), row.status(),
+                    csv.printRecord(date, row.localStart(), row.localEnd(), row.localEndDay(), row.timeZone(),
+                            row.sessionId(), plain(row.title()), row.kind(), row.status(),
                             row.failure() == null ? "" : plain(row.failure().reason() + ": " + row.failure().detail()),
                             orEmpty(row.meetingId()), orEmpty(row.zoomKind()), plain(orEmpty(row.hostUserId())),
                             row.registrants(), row.present(), String.join(" ", row.interpretation()),

@@ -1,12 +1,17 @@
 package dev.hybridconf.streaming.board;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
  * One line of the streaming staff's board: a session of the day, its Zoom meeting and how it stands.
  * Holds no link and no stream key.
  *
+ * @param localStart    start, {@code HH:mm} in the session's zone (the board is of the day the session starts)
+ * @param localEnd      end, {@code HH:mm} in the session's zone
+ * @param localEndDay   the date the session ends on in its zone: the board's day, or the next for a session
+ *                      running past midnight
  * @param status        {@code NOT_STREAMED}, {@code PENDING}, {@code PROVISIONED}, {@code FAILED}, {@code REPAIRING}
  *                      (Zoom lost the meeting; a new one is being created), {@code LIVE}, {@code ENDED} or
  *                      {@code CANCELLED}
@@ -25,6 +30,7 @@ record BoardRow(
         Instant end,
         String localStart,
         String localEnd,
+        LocalDate localEndDay,
         String timeZone,
         String status,
         Failure failure,
