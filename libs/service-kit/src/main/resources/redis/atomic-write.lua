@@ -1,6 +1,7 @@
 -- One atomic step of a service: preconditions, then state writes and outbox appends.
 -- ARGV[1] = number of operations; then per operation: opcode, key index (into KEYS), argc, args...
--- Checks run before any write, so a failed precondition writes nothing.
+-- Checks run before any write, so a failed precondition writes nothing. Every key is in KEYS.
+-- Answers { status, failed operation (0 when none), aggregate version of each emitted event... }.
 local ops = {}
 local i = 2
 for n = 1, tonumber(ARGV[1]) do
@@ -42,9 +43,13 @@ for n, o in ipairs(ops) do
     if redis.call('ZSCORE', key, args[1]) then return { 'STALE', n } end
   elseif op == 'ZCARD_BELOW' then
     if redis.call('ZCARD', key) >= tonumber(args[1]) then return { 'FULL', n } end
+  elseif op == 'FENCE' then
+    -- The lease's fencing counter still holds this holder's token: nobody was given the work since.
+    if redis.call('GET', key) ~= args[1] then return { 'FENCED', n } end
   end
 end
 
+local answer = { 'OK', 0 }
 for _, o in ipairs(ops) do
   local op, key, args = o[1], o[2], o[3]
   if op == 'ONCE' then
@@ -69,8 +74,20 @@ for _, o in ipairs(ops) do
     redis.call('ZREM', key, args[1])
   elseif op == 'DEL' then
     redis.call('DEL', key)
-  elseif op == 'XADD' then
-    redis.call('XADD', key, '*', unpack(args))
+  elseif op == 'XDEL' then
+    redis.call('XDEL', key, unpack(args))
+  elseif op == 'EMIT' then
+    -- args: index of the versions hash in KEYS, subject, envelope JSON, then the entry's other fields.
+    -- The subject's next version, in the step that commits the change: versions follow the commit order.
+    local version = redis.call('HINCRBY', KEYS[tonumber(args[1])], args[2], 1)
+    -- The envelope is a JSON object: the version becomes its last attribute.
+    local event = string.sub(args[3], 1, -2) .. ',"aggregateversion":' .. version .. '}'
+    local fields = { 'event', event, 'version', tostring(version) }
+    for a = 4, #args do
+      fields[#fields + 1] = args[a]
+    end
+    redis.call('XADD', key, '*', unpack(fields))
+    answer[#answer + 1] = version
   end
 end
-return { 'OK', 0 }
+return answer

@@ -33,9 +33,18 @@ public final class EventCodec {
 
     /** Wraps a payload in a new envelope with a fresh id and the current time. */
     public CloudEvent wrap(String source, EventPayload payload) {
+        return wrap(source, payload, UUID.randomUUID());
+    }
+
+    /**
+     * Wraps a payload in a new envelope with the given id (one derived from what caused the event, so that the
+     * same cause always gives the same id) and the current time. Not numbered: the outbox step adds the
+     * {@code aggregateversion}.
+     */
+    public CloudEvent wrap(String source, EventPayload payload, UUID id) {
         JsonNode data = mapper.valueToTree(payload);
-        return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID(), source, payload.eventType(),
-                payload.aggregateId(), clock.instant(), CloudEvent.JSON, data);
+        return new CloudEvent(CloudEvent.SPEC_VERSION, id, source, payload.eventType(), payload.aggregateId(),
+                clock.instant(), CloudEvent.JSON, data);
     }
 
     public String toJson(CloudEvent event) {

@@ -41,6 +41,33 @@ class EventCodecTests {
     }
 
     @Test
+    void theAggregateVersionTravelsAsALowerCaseExtensionAttributeAndComesBack() {
+        var payload = new RegistrationSubmitted("3f6c1f43-56a8-4d8e-9a34-3c2bb0f0e8a1", "REMOTE", "fr", "SN");
+        CloudEvent numbered = codec.wrap("registration-service", payload).withAggregateVersion(7);
+
+        String json = codec.toJson(numbered);
+        CloudEvent read = codec.fromJson(json);
+
+        assertThat(json).endsWith(",\"aggregateversion\":7}");
+        assertThat(read.aggregateVersion()).hasValue(7);
+        assertThat(read.aggregateversion()).isEqualTo(7L);
+    }
+
+    @Test
+    void anEnvelopeNotNumberedYetHasNoVersionAttributeAndOldEventsWithoutOneStillRead() {
+        var payload = new RegistrationSubmitted("3f6c1f43-56a8-4d8e-9a34-3c2bb0f0e8a1", "REMOTE", "fr", "SN");
+        CloudEvent unnumbered = codec.wrap("registration-service", payload);
+
+        String json = codec.toJson(unnumbered);
+
+        // The outbox step numbers it by adding the attribute before the closing brace.
+        assertThat(json).doesNotContain("aggregateversion").endsWith("}}");
+        assertThat(codec.fromJson(json).aggregateVersion()).isEmpty();
+        assertThatThrownBy(() -> codec.fromJson(json.substring(0, json.length() - 1) + ",\"aggregateversion\":0}"))
+                .isInstanceOf(MalformedEventException.class);
+    }
+
+    @Test
     void textThatIsNotAnEnvelopeIsMalformed() {
         assertThatThrownBy(() -> codec.fromJson("not json at all")).isInstanceOf(MalformedEventException.class);
         assertThatThrownBy(() -> codec.fromJson("{\"specversion\":\"1.0\",\"type\":\"x.y.v1\"}"))

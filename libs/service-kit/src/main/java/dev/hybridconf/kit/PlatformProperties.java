@@ -13,7 +13,7 @@ import org.springframework.util.StringUtils;
  * @param serviceName CloudEvents source, consumer group and metrics tag, e.g. {@code registration-service}
  * @param keyspace    the service's own Redis key prefix, e.g. {@code registration}
  * @param namespace   optional prefix for topics, consumer groups and Redis keys (tests isolate by it)
- * @param instanceId  this replica's name (outbox relay consumer, metrics tag)
+ * @param instanceId  this replica's name (lease holder, metrics tag)
  */
 @ConfigurationProperties("platform")
 public record PlatformProperties(
@@ -40,7 +40,7 @@ public record PlatformProperties(
         }
         redis = redis == null ? new Redis(null, 0, 0, null, null) : redis;
         kafka = kafka == null ? new Kafka(0, (short) 0, null, null, 0, null) : kafka;
-        outbox = outbox == null ? new Outbox(null, 0, null, null, null, null) : outbox;
+        outbox = outbox == null ? new Outbox(null, 0, null, null, null, null, null) : outbox;
         security = security == null ? new Security(null, null, null, null) : security;
         http = http == null ? new Http(0, null, 0) : http;
     }
@@ -83,19 +83,30 @@ public record PlatformProperties(
     }
 
     /**
-     * Outbox relay behaviour.
+     * Outbox relay behaviour: one relay per outbox at a time, across replicas (a lease), publishing in stream
+     * order and never past an entry Kafka did not acknowledge.
      *
-     * @param claimIdle an entry read but unacknowledged this long belongs to a dead relay and is taken over
+     * @param relayEnabled  whether this replica takes part in relaying (each replica does by default; one is active)
+     * @param batchSize     entries read per pass
+     * @param blockFor      how long a pass waits for new entries; also how often a replica without the lease
+     *                      tries to take it (below the Redis socket timeout)
+     * @param leaseTtl      how long the active relay's lease lasts without renewal (renewed every third of it):
+     *                      after a relay died, another replica continues within about this long
+     * @param sendTimeout   how long a pass waits for Kafka's acknowledgements
+     * @param retryInitial  wait before the first retry of an entry Kafka did not take; doubles up to
+     *                      {@code retryMax}
+     * @param retryMax      the longest wait between retries
      */
-    public record Outbox(Boolean relayEnabled, int batchSize, Duration blockFor, Duration claimIdle,
-            Duration claimEvery, Duration sendTimeout) {
+    public record Outbox(Boolean relayEnabled, int batchSize, Duration blockFor, Duration leaseTtl,
+            Duration sendTimeout, Duration retryInitial, Duration retryMax) {
         public Outbox {
             relayEnabled = relayEnabled == null || relayEnabled;
             batchSize = batchSize > 0 ? batchSize : 100;
             blockFor = blockFor != null ? blockFor : Duration.ofSeconds(1);
-            claimIdle = claimIdle != null ? claimIdle : Duration.ofSeconds(30);
-            claimEvery = claimEvery != null ? claimEvery : Duration.ofSeconds(5);
+            leaseTtl = leaseTtl != null ? leaseTtl : Duration.ofSeconds(10);
             sendTimeout = sendTimeout != null ? sendTimeout : Duration.ofSeconds(30);
+            retryInitial = retryInitial != null ? retryInitial : Duration.ofMillis(200);
+            retryMax = retryMax != null ? retryMax : Duration.ofSeconds(5);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.hybridconf.kit;
 import java.time.Clock;
 
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
@@ -20,7 +21,9 @@ import dev.hybridconf.kit.errors.ProblemWriter;
 import dev.hybridconf.kit.errors.RequestBodyLimitFilter;
 import dev.hybridconf.kit.messaging.KafkaConfiguration;
 import dev.hybridconf.kit.messaging.TopicNames;
+import dev.hybridconf.kit.lease.Leases;
 import dev.hybridconf.kit.outbox.OutboxRelay;
+import dev.hybridconf.kit.outbox.TraceParent;
 import dev.hybridconf.kit.redis.KeySpace;
 import dev.hybridconf.kit.redis.RedisStore;
 import dev.hybridconf.kit.redis.RedisStoreHealthIndicator;
@@ -31,6 +34,7 @@ import dev.hybridconf.kit.web.ProblemErrorController;
 import dev.hybridconf.kit.web.ProblemRequestRejectedHandler;
 import dev.hybridconf.kit.web.TomcatProblemCustomizer;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
@@ -83,16 +87,25 @@ public class ServiceKitConfiguration {
         return new KeySpace(platform.namespace(), platform.keyspace());
     }
 
+    /** Every event's outbox entry keeps the trace context of the span that emitted it (the request's). */
     @Bean
-    RedisStore redisStore(RedisClient redis, KeySpace keys, EventCodec codec, PlatformProperties platform) {
-        return new RedisStore(redis, keys, codec, platform.serviceName(), platform.kafka().publishes());
+    RedisStore redisStore(RedisClient redis, KeySpace keys, EventCodec codec, PlatformProperties platform,
+            ObjectProvider<Tracer> tracer) {
+        return new RedisStore(redis, keys, codec, platform.serviceName(), platform.kafka().publishes(),
+                () -> TraceParent.ofCurrentSpan(tracer.getIfAvailable(() -> Tracer.NOOP)));
+    }
+
+    /** Leases with fencing for work one replica at a time should do (the relay, workers, sweeps). */
+    @Bean(destroyMethod = "close")
+    Leases leases(RedisClient redis, KeySpace keys, PlatformProperties platform) {
+        return new Leases(redis, keys, platform.instanceId());
     }
 
     @Bean
     @ConditionalOnExpression("${platform.outbox.relay-enabled:true} and '${platform.kafka.publishes:}' != ''")
-    OutboxRelay outboxRelay(RedisClient redis, KafkaTemplate<String, Object> kafka, TopicNames topics, KeySpace keys,
-            PlatformProperties platform, MeterRegistry meters) {
-        return new OutboxRelay(redis, kafka, topics, keys, platform, meters);
+    OutboxRelay outboxRelay(RedisStore store, KafkaTemplate<String, Object> kafka, TopicNames topics, Leases leases,
+            PlatformProperties platform, MeterRegistry meters, ObjectProvider<Tracer> tracer) {
+        return new OutboxRelay(store, kafka, topics, leases, platform, meters, tracer.getIfAvailable(() -> Tracer.NOOP));
     }
 
     @Bean

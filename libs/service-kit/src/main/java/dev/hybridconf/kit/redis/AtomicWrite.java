@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import dev.hybridconf.contracts.CloudEvent;
@@ -26,6 +27,11 @@ import redis.clients.jedis.UnifiedJedis;
  *      .emit(new RegistrationSubmitted(...))
  *      .execute();
  * }</pre>
+ *
+ * <p>Each event is numbered in that same step: its {@code aggregateversion} is the next number of its subject on
+ * its topic (a counter in {@code <keyspace>:versions:<topic>}, one field per subject), so versions follow the
+ * commit order however many replicas write. The outbox entry also carries the W3C {@code traceparent} of the
+ * span current when the event was emitted (the request's), which the relay continues.
  */
 public final class AtomicWrite {
 
@@ -38,11 +44,12 @@ public final class AtomicWrite {
     }
 
     private final UnifiedJedis redis;
-    private final AtomicWriteScript script;
+    private final RedisScript script;
     private final KeySpace keys;
     private final EventCodec codec;
     private final String source;
     private final String outboxTopic;
+    private final Supplier<String> traceparent;
     private final List<String> keyList = new ArrayList<>();
     private final Map<String, Integer> keyIndex = new LinkedHashMap<>();
     private final List<String> args = new ArrayList<>();
@@ -50,19 +57,29 @@ public final class AtomicWrite {
     private final List<CloudEvent> emitted = new ArrayList<>();
     private int operations;
 
-    AtomicWrite(UnifiedJedis redis, AtomicWriteScript script, KeySpace keys, EventCodec codec, String source,
-            String outboxTopic) {
+    AtomicWrite(UnifiedJedis redis, RedisScript script, KeySpace keys, EventCodec codec, String source,
+            String outboxTopic, Supplier<String> traceparent) {
         this.redis = redis;
         this.script = script;
         this.keys = keys;
         this.codec = codec;
         this.source = source;
         this.outboxTopic = outboxTopic;
+        this.traceparent = traceparent;
     }
 
     /** Apply this write at most once per consumed event id; a repeat is a {@link Outcome#DUPLICATE}. */
     public AtomicWrite onlyOnce(String eventId, Duration remember) {
-        return op("ONCE", keys.processed(eventId), null, Long.toString(Math.max(1, remember.toSeconds())));
+        return onlyOnceAt(keys.processed(eventId), remember);
+    }
+
+    /**
+     * Apply this write at most once per marker key (kept for {@code remember}); when the marker exists, nothing is
+     * written and the outcome is {@link Outcome#DUPLICATE}. For markers that are not a consumed event id (e.g. a
+     * webhook's body hash).
+     */
+    public AtomicWrite onlyOnceAt(String markerKey, Duration remember) {
+        return op("ONCE", markerKey, null, Long.toString(Math.max(1, remember.toSeconds())));
     }
 
     /** Fail with the given problem if the key exists. */
@@ -118,6 +135,15 @@ public final class AtomicWrite {
         return op("ZCARD_BELOW", key, otherwise, Long.toString(limit));
     }
 
+    /**
+     * Fail with {@link LeaseLostException} unless the fence's token is still the latest one handed out: the write
+     * that ends work done under a lease, so that a holder whose lease lapsed (and was taken over) cannot
+     * overwrite the next holder's result.
+     */
+    public AtomicWrite requireFence(Fence fence) {
+        return op("FENCE", fence.fenceKey(), () -> new LeaseLostException(fence.name()), Long.toString(fence.token()));
+    }
+
     public AtomicWrite set(String key, String value) {
         return op("SET", key, null, value);
     }
@@ -169,22 +195,52 @@ public final class AtomicWrite {
         return op("DEL", key, null);
     }
 
+    /** Removes entries of a stream by id (nothing when none is given); the outbox relay's acknowledgement. */
+    public AtomicWrite xdel(String key, String... ids) {
+        return ids.length == 0 ? this : op("XDEL", key, null, ids);
+    }
+
     /** Appends the event to this service's outbox; the relay publishes it to the service's topic. */
     public AtomicWrite emit(EventPayload payload) {
         if (outboxTopic == null) {
             throw new IllegalStateException("platform.kafka.publishes is not set: this service publishes no events");
         }
-        CloudEvent event = codec.wrap(source, payload);
-        emitted.add(event);
-        return op("XADD", keys.outbox(), null,
-                OutboxEntry.TOPIC, outboxTopic,
-                OutboxEntry.KEY, event.subject(),
-                OutboxEntry.EVENT_ID, event.id().toString(),
-                OutboxEntry.TYPE, event.type(),
-                OutboxEntry.EVENT, codec.toJson(event));
+        return emit(outboxTopic, codec.wrap(source, payload));
     }
 
-    /** The envelopes this write emits (for the caller's response or logs). */
+    /**
+     * Appends an event for another of the service's topics (e.g. an internal hand-off topic), with an id derived
+     * from its cause, so that the same cause always gives the same event id.
+     */
+    public AtomicWrite emitTo(String logicalTopic, UUID eventId, EventPayload payload) {
+        return emit(logicalTopic, codec.wrap(source, payload, eventId));
+    }
+
+    private AtomicWrite emit(String topic, CloudEvent event) {
+        String json = codec.toJson(event);
+        if (!json.endsWith("}")) {
+            throw new IllegalStateException("an envelope is a JSON object: " + json);
+        }
+        emitted.add(event);
+        String versions = keys.key("versions", topic);
+        int versionsIndex = keyIndex(versions);
+        List<String> opArgs = new ArrayList<>(List.of(Integer.toString(versionsIndex), event.subject(), json,
+                OutboxEntry.TOPIC, topic,
+                OutboxEntry.KEY, event.subject(),
+                OutboxEntry.EVENT_ID, event.id().toString(),
+                OutboxEntry.TYPE, event.type()));
+        String trace = traceparent.get();
+        if (trace != null) {
+            opArgs.add(OutboxEntry.TRACEPARENT);
+            opArgs.add(trace);
+        }
+        return op("EMIT", keys.outbox(), null, opArgs.toArray(String[]::new));
+    }
+
+    /**
+     * The envelopes this write emits (for the caller's response or logs); after {@link #execute()} each carries
+     * the {@code aggregateversion} the step gave it.
+     */
     public List<CloudEvent> emitted() {
         return List.copyOf(emitted);
     }
@@ -198,21 +254,31 @@ public final class AtomicWrite {
         List<String> argv = new ArrayList<>(args.size() + 1);
         argv.add(Integer.toString(operations));
         argv.addAll(args);
-        List<Object> result = script.run(redis, keyList, argv);
+        @SuppressWarnings("unchecked")
+        List<Object> result = (List<Object>) script.run(redis, keyList, argv);
         String status = String.valueOf(result.get(0));
         int failedOp = ((Long) result.get(1)).intValue();
         return switch (status) {
-            case "OK" -> Outcome.APPLIED;
+            case "OK" -> {
+                for (int i = 0; i < emitted.size() && i + 2 < result.size(); i++) {
+                    emitted.set(i, emitted.get(i).withAggregateVersion((Long) result.get(i + 2)));
+                }
+                yield Outcome.APPLIED;
+            }
             case "DUPLICATE" -> Outcome.DUPLICATE;
             default -> throw failures.get(failedOp - 1).get();
         };
     }
 
-    private AtomicWrite op(String opcode, String key, Supplier<? extends ProblemException> failure, String... opArgs) {
-        int index = keyIndex.computeIfAbsent(key, k -> {
+    private int keyIndex(String key) {
+        return keyIndex.computeIfAbsent(key, k -> {
             keyList.add(k);
             return keyList.size();
         });
+    }
+
+    private AtomicWrite op(String opcode, String key, Supplier<? extends ProblemException> failure, String... opArgs) {
+        int index = keyIndex(key);
         args.add(opcode);
         args.add(Integer.toString(index));
         args.add(Integer.toString(opArgs.length));

@@ -1,5 +1,7 @@
 package dev.hybridconf.kit.redis;
 
+import java.util.function.Supplier;
+
 import dev.hybridconf.contracts.EventCodec;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -9,23 +11,35 @@ import redis.clients.jedis.UnifiedJedis;
  */
 public class RedisStore {
 
+    private static final RedisScript ATOMIC_WRITE = RedisScript.fromClasspath("/redis/atomic-write.lua");
+
     private final UnifiedJedis redis;
     private final KeySpace keys;
     private final EventCodec codec;
     private final String source;
     private final String outboxTopic;
-    private final AtomicWriteScript script = new AtomicWriteScript();
+    private final Supplier<String> traceparent;
 
     public RedisStore(UnifiedJedis redis, KeySpace keys, EventCodec codec, String source, String outboxTopic) {
+        this(redis, keys, codec, source, outboxTopic, () -> null);
+    }
+
+    /**
+     * @param traceparent the W3C {@code traceparent} of the span current on the calling thread (null when there is
+     *                    none): each emitted event's outbox entry keeps it, and the relay continues that trace
+     */
+    public RedisStore(UnifiedJedis redis, KeySpace keys, EventCodec codec, String source, String outboxTopic,
+            Supplier<String> traceparent) {
         this.redis = redis;
         this.keys = keys;
         this.codec = codec;
         this.source = source;
         this.outboxTopic = outboxTopic;
+        this.traceparent = traceparent;
     }
 
     public AtomicWrite atomically() {
-        return new AtomicWrite(redis, script, keys, codec, source, outboxTopic);
+        return new AtomicWrite(redis, ATOMIC_WRITE, keys, codec, source, outboxTopic, traceparent);
     }
 
     /** For reads. Writes that matter go through {@link #atomically()}. */

@@ -195,6 +195,8 @@ public abstract class HostileInputContract {
         if (writes == null) {
             List<String> ignored = new ArrayList<>(backgroundKeys());
             ignored.add(prefix() + "outbox");
+            // The kit's leases (the outbox relay's, the workers' and sweeps') are renewed in the background.
+            ignored.add(prefix() + "lease:*");
             writes = new RedisWrites(redis(), prefix(), ignored);
         }
         return writes;

@@ -1,42 +1,68 @@
 package dev.hybridconf.registration.workflow;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import dev.hybridconf.kit.lease.Lease;
+import dev.hybridconf.kit.lease.Leases;
+
 /**
- * On every replica, every {@code platform.registration.offer-sweep-interval}: expires offers past
- * their reply-by time and offers any free place to the next person waiting. Running on several
- * replicas at once is safe (each change re-checks version and capacity); it also makes good a
- * promotion lost when a process died between freeing a place and offering it.
+ * Every {@code platform.registration.offer-sweep-interval}, on one replica at a time (the lease
+ * {@value #LEASE}, renewed while the sweep runs, released at its end): expires offers past their
+ * reply-by time and offers any free place to the next person waiting; it also makes good a promotion
+ * lost when a process died between freeing a place and offering it. The lease keeps replicas from
+ * racing each other for the same offers; correctness does not rest on it (no fence needed): each
+ * change re-checks version and capacity in its own atomic write, so a sweep whose lease lapsed
+ * writes nothing a current one would not.
  */
 @Component
 class OfferSweeper {
 
+    static final String LEASE = "offer-sweep";
+    /** Renewed while a sweep runs and released at its end: only a replica that died mid-sweep makes others wait. */
+    static final Duration LEASE_TTL = Duration.ofSeconds(30);
+
     private static final Logger log = LoggerFactory.getLogger(OfferSweeper.class);
 
     private final Registrations registrations;
+    private final Leases leases;
 
-    OfferSweeper(Registrations registrations) {
+    OfferSweeper(Registrations registrations, Leases leases) {
         this.registrations = registrations;
+        this.leases = leases;
     }
 
     @Scheduled(fixedDelayString = "${platform.registration.offer-sweep-interval:30s}",
             initialDelayString = "${platform.registration.offer-sweep-interval:30s}")
     void sweep() {
         try {
-            int expired = registrations.expireOffers();
-            int offered = 0;
-            for (AttendanceMode mode : AttendanceMode.values()) {
-                offered += registrations.offerFreedPlaces(mode);
+            Optional<Lease> taken = leases.tryAcquire(LEASE, LEASE_TTL);
+            if (taken.isEmpty()) {
+                // Another replica sweeps now.
+                return;
             }
-            if (expired + offered > 0) {
-                log.info("Waitlist sweep: {} offer(s) expired, {} new offer(s) made", expired, offered);
+            try (Lease lease = taken.get().keepRenewed()) {
+                sweepOnce();
             }
         } catch (RuntimeException e) {
             // Redis away: the next sweep tries again; nothing was half-written (each change is atomic).
             log.warn("Waitlist sweep failed; will retry: {}", e.toString());
+        }
+    }
+
+    private void sweepOnce() {
+        int expired = registrations.expireOffers();
+        int offered = 0;
+        for (AttendanceMode mode : AttendanceMode.values()) {
+            offered += registrations.offerFreedPlaces(mode);
+        }
+        if (expired + offered > 0) {
+            log.info("Waitlist sweep: {} offer(s) expired, {} new offer(s) made", expired, offered);
         }
     }
 }

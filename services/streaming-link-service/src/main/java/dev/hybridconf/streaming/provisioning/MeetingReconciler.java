@@ -6,8 +6,8 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -15,6 +15,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import dev.hybridconf.kit.lease.Lease;
+import dev.hybridconf.kit.lease.Leases;
+import dev.hybridconf.kit.redis.LeaseLostException;
 import dev.hybridconf.kit.redis.RedisStore;
 import dev.hybridconf.streaming.catalog.SessionView;
 import dev.hybridconf.streaming.catalog.StreamingKeys;
@@ -30,7 +33,6 @@ import io.micrometer.core.instrument.Timer;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * Compares, now and then, what each host holds at Zoom with what the platform expects it to hold, and reports every
@@ -46,8 +48,9 @@ import redis.clients.jedis.params.SetParams;
  * a list that lags behind a create never makes a second meeting. Nothing here counts toward the daily create/update
  * cap, and the client's limiter keeps the lists within the per-second limits.
  *
- * <p>One replica at a time across replicas: a run takes {@code reconciliation:lock} (SET NX PX) and records when it
- * started in {@code reconciliation:last}. Every replica looks every {@code poll-interval} (the first time
+ * <p>One replica at a time across replicas: a run holds the lease {@code reconciliation} (renewed while it runs,
+ * released at the end; a run whose lease was taken over stops at the next host) and records when it started in
+ * {@code reconciliation:last}, fenced. Every replica looks every {@code poll-interval} (the first time
  * {@code initial-delay} after it starts) and runs when no run started within {@code interval}, or none since it
  * started itself: so a restarted stack reconciles within its start-up delay, even though its Redis remembers a run
  * from before the restart.
@@ -56,11 +59,7 @@ import redis.clients.jedis.params.SetParams;
 class MeetingReconciler {
 
     private static final Logger log = LoggerFactory.getLogger(MeetingReconciler.class);
-    private static final String UNLOCK = """
-            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-            return 0
-            """;
-
+    private final RedisStore store;
     private final UnifiedJedis redis;
     private final StreamingKeys keys;
     private final ProvisioningKeys own;
@@ -70,10 +69,12 @@ class MeetingReconciler {
     private final ReconciliationProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final Leases leases;
     private final long startedAt;
 
     MeetingReconciler(RedisStore store, ProvisioningKeys own, HostPool hosts, ZoomClient zoom, LostMeetings lost,
-            ReconciliationProperties properties, Clock clock, MeterRegistry meters) {
+            ReconciliationProperties properties, Clock clock, MeterRegistry meters, Leases leases) {
+        this.store = store;
         this.redis = store.redis();
         this.keys = own.streaming();
         this.own = own;
@@ -83,6 +84,7 @@ class MeetingReconciler {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
+        this.leases = leases;
         this.startedAt = clock.millis();
     }
 
@@ -109,19 +111,18 @@ class MeetingReconciler {
         if (!due(clock.millis())) {
             return null;
         }
-        String token = UUID.randomUUID().toString();
-        String lock = own.reconciliationLock();
-        if (redis.set(lock, token, SetParams.setParams().nx().px(properties.lockTtl().toMillis())) == null) {
+        Optional<Lease> taken = leases.tryAcquire(ProvisioningKeys.RECONCILIATION_LEASE, properties.leaseTtl());
+        if (taken.isEmpty()) {
             return null;
         }
-        try {
+        try (Lease lease = taken.get().keepRenewed()) {
             long now = clock.millis();
             if (!due(now)) {
                 return null;
             }
-            redis.set(own.lastReconciliation(), Long.toString(now));
+            store.atomically().requireFence(lease).set(own.lastReconciliation(), Long.toString(now)).execute();
             long started = System.nanoTime();
-            Run run = reconcile();
+            Run run = reconcile(lease);
             String outcome = run.hostsFailed() == 0 ? "completed" : "incomplete";
             meters.counter("streaming.reconciliation.runs", "outcome", outcome).increment();
             Timer.builder("streaming.reconciliation.duration")
@@ -135,8 +136,9 @@ class MeetingReconciler {
                         run.meetingsExpected());
             }
             return run;
-        } finally {
-            redis.eval(UNLOCK, List.of(lock), List.of(token));
+        } catch (LeaseLostException lostMeanwhile) {
+            log.warn("Reconciliation stopped: another replica took it over");
+            return null;
         }
     }
 
@@ -154,12 +156,16 @@ class MeetingReconciler {
         return lastRun < startedAt || now - lastRun >= properties.interval().toMillis();
     }
 
-    private Run reconcile() {
+    private Run reconcile(Lease lease) {
         int listed = 0;
         int expectedTotal = 0;
         int lostTotal = 0;
         int failed = 0;
         for (Host host : hosts.all()) {
+            if (!lease.held()) {
+                // Another replica may be reconciling now: it covers the rest.
+                throw new LeaseLostException(lease.name());
+            }
             Map<ZoomKind, List<SessionView>> expected = expected(host);
             for (Map.Entry<ZoomKind, List<SessionView>> kind : expected.entrySet()) {
                 expectedTotal += kind.getValue().size();

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -19,7 +18,10 @@ import dev.hybridconf.contracts.streaming.LinkProvisioned;
 import dev.hybridconf.contracts.streaming.LinkRemoved;
 import dev.hybridconf.contracts.streaming.ProvisioningFailed;
 import dev.hybridconf.kit.errors.ConflictException;
+import dev.hybridconf.kit.lease.Lease;
+import dev.hybridconf.kit.lease.Leases;
 import dev.hybridconf.kit.redis.AtomicWrite;
+import dev.hybridconf.kit.redis.LeaseLostException;
 import dev.hybridconf.kit.redis.RedisStore;
 import dev.hybridconf.streaming.catalog.SessionView;
 import dev.hybridconf.streaming.catalog.StreamingKeys;
@@ -39,11 +41,12 @@ import dev.hybridconf.streaming.zoom.ZoomUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * Drives one session's Zoom meeting to the state its hash asks for (the worker's half of provisioning), under a
- * per-session lock so that replicas never work on one session at once:
+ * per-session lease ({@code provisioning:<session id>}, renewed while the run lasts, its fencing token checked by
+ * every write of the run) so that replicas never work on one session at once, and a run that lost its lease
+ * cannot overwrite the next one's result:
  *
  * <ul>
  * <li>cancelled, or no longer needing a meeting: delete it, free the host, {@code REMOVED} / {@code NOT_NEEDED},
@@ -53,8 +56,9 @@ import redis.clients.jedis.params.SetParams;
  * <li>failing: {@code FAILED} with a reason, {@code streaming.provisioning-failed.v1}, due again after a back-off
  * (or, without a free host, as soon as a host joins the pool).</li>
  * </ul>
- * Before creating again after a create that may have reached Zoom, it looks for the meeting among the host's by
- * the agenda marker, so a lost answer never makes a second meeting. Every state change and its event is one
+ * Before creating again after a create that may have reached Zoom, it waits until that create has had the time a
+ * call may take, then looks for the meeting among the host's by the agenda marker, so a lost answer, or a
+ * replica that lost its lease in the middle of a create, never makes a second meeting. Every state change and its event is one
  * {@link AtomicWrite}; the session leaves {@code provisioning:due} only if no event changed it meanwhile.
  *
  * <p>A meeting Zoom lost ({@link LostMeetings}) is repaired here: the lost meeting is forgotten and a new one created
@@ -67,10 +71,6 @@ import redis.clients.jedis.params.SetParams;
 class Provisioner {
 
     private static final Logger log = LoggerFactory.getLogger(Provisioner.class);
-    private static final String UNLOCK = """
-            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-            return 0
-            """;
 
     static final String HOST_POOL_EXHAUSTED = "HOST_POOL_EXHAUSTED";
     static final String DAILY_CAP_EXHAUSTED = "DAILY_CAP_EXHAUSTED";
@@ -87,11 +87,13 @@ class Provisioner {
     private final Clock clock;
     private final MeterRegistry meters;
     private final java.time.Duration zoomCallTimeout;
+    private final java.time.Duration longestCreate;
     private final LostMeetings lost;
+    private final Leases leases;
 
     Provisioner(RedisStore store, ProvisioningKeys own, HostPool hosts, ZoomClient zoom,
             ProvisioningProperties properties, Clock clock, MeterRegistry meters, ZoomProperties zoomProperties,
-            LostMeetings lost) {
+            LostMeetings lost, Leases leases) {
         this.store = store;
         this.redis = store.redis();
         this.keys = own.streaming();
@@ -102,23 +104,31 @@ class Provisioner {
         this.clock = clock;
         this.meters = meters;
         this.zoomCallTimeout = zoomProperties.timeouts().call();
+        this.longestCreate = CreateAttempt.longestCreate(zoomProperties);
         this.lost = lost;
+        this.leases = leases;
     }
 
-    /** Works on the session if no other replica does; answers the outcome, or {@code busy}. */
+    /**
+     * Works on the session if no other replica does (its lease, renewed while the work runs); answers the outcome,
+     * or {@code busy}. A run whose lease was taken over stops at its next step ({@code lease-lost}); its final
+     * write could not land anyway (fenced).
+     */
     String reconcile(String sessionId) {
-        String lock = own.lock(sessionId);
-        String token = UUID.randomUUID().toString();
-        if (redis.set(lock, token, SetParams.setParams().nx().px(properties.lockTtl().toMillis())) == null) {
+        Optional<Lease> taken = leases.tryAcquire(ProvisioningKeys.lease(sessionId), properties.leaseTtl());
+        if (taken.isEmpty()) {
             return "busy";
         }
         long started = System.nanoTime();
         String outcome = "error";
-        try {
-            outcome = drive(sessionId);
+        try (Lease lease = taken.get().keepRenewed()) {
+            outcome = drive(sessionId, lease);
+            return outcome;
+        } catch (LeaseLostException lostMeanwhile) {
+            outcome = "lease-lost";
+            log.warn("Provisioning of session {} stopped: another replica took it over", sessionId);
             return outcome;
         } finally {
-            redis.eval(UNLOCK, List.of(lock), List.of(token));
             Timer.builder("streaming.provisioning.duration")
                     .description("Time to bring a session's Zoom meeting to its desired state, by outcome")
                     .tag("outcome", outcome).register(meters).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
@@ -126,7 +136,7 @@ class Provisioner {
         }
     }
 
-    private String drive(String sessionId) {
+    private String drive(String sessionId, Lease lease) {
         Map<String, String> hash = redis.hgetAll(keys.session(sessionId));
         SessionView session = SessionView.fromHash(sessionId, hash);
         String revision = hash.get(ProvisioningKeys.REVISION);
@@ -136,34 +146,35 @@ class Provisioner {
         }
         try {
             if (session.cancelled() || !session.needsMeeting()) {
-                return remove(session, hash, revision);
+                return remove(session, hash, revision, lease);
             }
             if (session.repairing() && session.lostMeetingId().equals(session.meetingId())) {
                 // Zoom lost it: forget it (its links were voided when the loss was reported) and create a new one.
-                redis.hset(keys.session(sessionId), Map.of("meetingId", "", "zoomKind", "",
-                        ProvisioningKeys.MEETING_HOST, "", ProvisioningKeys.CREATE_ATTEMPT, ""));
+                store.atomically().requireFence(lease).hset(keys.session(sessionId), Map.of("meetingId", "",
+                        "zoomKind", "", ProvisioningKeys.MEETING_HOST, "", ProvisioningKeys.CREATE_ATTEMPT, ""))
+                        .execute();
                 hash = redis.hgetAll(keys.session(sessionId));
                 session = SessionView.fromHash(sessionId, hash);
             }
-            return provision(session, hash, revision);
+            return provision(session, hash, revision, lease);
         } catch (ZoomException failure) {
-            return fail(session, revision, failure);
+            return fail(session, revision, failure, lease);
         }
     }
 
     // ------------------------------------------------------------------------------------------ removal
 
-    private String remove(SessionView session, Map<String, String> hash, String revision) {
+    private String remove(SessionView session, Map<String, String> hash, String revision, Lease lease) {
         String id = session.sessionId();
         String meetingId = session.meetingId();
         if (meetingId != null) {
-            deleteAtZoom(kindOf(session), meetingId, id);
+            deleteAtZoom(kindOf(session), meetingId, id, lease);
         }
         String host = session.hostUserId();
         boolean cancelled = session.cancelled();
         String state = cancelled ? "REMOVED" : "NOT_NEEDED";
         if (!cancelled && meetingId == null && state.equals(session.provisioning()) && host == null) {
-            commit(id, revision, write -> { }, null);
+            commit(id, revision, write -> { }, null, lease);
             return "unchanged";
         }
         commit(id, revision, write -> {
@@ -180,7 +191,7 @@ class Provisioner {
                 write.emit(new LinkRemoved(id, session.conferenceId(), meetingId,
                         cancelled ? "SESSION_CANCELLED" : "NOT_STREAMED"));
             }
-        }, null);
+        }, null, lease);
         if (host != null) {
             hosts.release(host, id);
         }
@@ -189,7 +200,7 @@ class Provisioner {
 
     // ------------------------------------------------------------------------------------------ provisioning
 
-    private String provision(SessionView session, Map<String, String> hash, String revision) {
+    private String provision(SessionView session, Map<String, String> hash, String revision, Lease lease) {
         String id = session.sessionId();
         String previousHost = session.hostUserId();
         List<Host> pool = hosts.all();
@@ -198,42 +209,58 @@ class Provisioner {
             if (previousHost != null) {
                 hosts.release(previousHost, id);
             }
-            return noHost(session, revision, freeButCapped(session, pool));
+            return noHost(session, revision, freeButCapped(session, pool), lease);
         }
         String host = chosen.get();
         if (previousHost != null && !previousHost.equals(host)) {
+            requireHeld(lease);
             hosts.release(previousHost, id);
-            redis.hset(keys.session(id), "hostUserId", host);
+            store.atomically().requireFence(lease).hset(keys.session(id), Map.of("hostUserId", host)).execute();
         }
         String meetingHost = blankToNull(hash.get(ProvisioningKeys.MEETING_HOST));
         boolean recreate = false;
         if (session.meetingId() != null) {
             if (host.equals(meetingHost)) {
-                return update(session, revision, host);
+                return update(session, revision, host, lease);
             }
             // The session moved to another host (its old one is busy at the new time): a new meeting there.
-            deleteAtZoom(kindOf(session), session.meetingId(), id);
-            redis.hset(keys.session(id), Map.of("meetingId", "", "zoomKind", "", ProvisioningKeys.MEETING_HOST, ""));
+            deleteAtZoom(kindOf(session), session.meetingId(), id, lease);
             // Nobody will join the old meeting: its registrant ids (registration ids) go with its join links.
-            redis.del(keys.registrantIds(session.meetingId()));
+            store.atomically().requireFence(lease)
+                    .hset(keys.session(id), Map.of("meetingId", "", "zoomKind", "", ProvisioningKeys.MEETING_HOST, ""))
+                    .delete(keys.registrantIds(session.meetingId())).execute();
             recreate = true;
         }
         boolean licensed = pool.stream().anyMatch(h -> h.userId().equals(host) && h.webinarLicence());
         ZoomKind kind = MeetingSpec.plenary(session.kind()) && licensed ? ZoomKind.WEBINAR : ZoomKind.MEETING;
-        ZoomMeeting meeting = findLostCreate(session, hash.get(ProvisioningKeys.CREATE_ATTEMPT), host, kind);
+        String attempt = hash.get(ProvisioningKeys.CREATE_ATTEMPT);
+        Instant settled = CreateAttempt.settledAt(attempt);
+        if (settled != null && clock.instant().isBefore(settled)) {
+            // A create (another replica's whose lease lapsed, or one from before a restart) may still be under way at
+            // Zoom: neither look for its meeting nor create another before it has had the time a call may take.
+            commit(id, revision, write -> { }, settled, lease);
+            log.info("Session {}: an earlier create may still be under way at Zoom; looking again at {}", id, settled);
+            return "create-in-flight";
+        }
+        ZoomMeeting meeting = findLostCreate(session, attempt, host, kind, lease);
         boolean adopted = meeting != null;
         if (meeting == null) {
-            redis.hset(keys.session(id), ProvisioningKeys.CREATE_ATTEMPT, host + "|" + kind.name());
+            // Recorded before the call, by the lease's holder only: a lost answer is looked for, never created twice.
+            requireHeld(lease);
+            store.atomically().requireFence(lease).hset(keys.session(id), Map.of(ProvisioningKeys.CREATE_ATTEMPT,
+                    CreateAttempt.of(host, kind, clock.instant().plus(longestCreate)))).execute();
             try {
                 meeting = kind == ZoomKind.WEBINAR ? zoom.createWebinar(host, MeetingSpec.create(session))
                         : zoom.createMeeting(host, MeetingSpec.create(session));
             } catch (ZoomException failure) {
-                if (!failure.mayHaveReachedZoom()) {
-                    redis.hset(keys.session(id), ProvisioningKeys.CREATE_ATTEMPT, "");
-                }
+                // The call is over: nothing to wait for if it never reached Zoom, else one call's time for its result.
+                store.atomically().requireFence(lease).hset(keys.session(id), Map.of(ProvisioningKeys.CREATE_ATTEMPT,
+                        failure.mayHaveReachedZoom() ? CreateAttempt.of(host, kind, clock.instant().plus(zoomCallTimeout))
+                                : "")).execute();
                 if (failure instanceof ZoomDailyCapExhaustedException
                         || (failure instanceof ZoomRateLimitedException limited && limited.daily())) {
                     // This host used its day (another session took its last write meanwhile): try another now.
+                    requireHeld(lease);
                     hosts.release(host, id);
                     redis.zadd(own.due(), clock.millis(), id);
                     return "host_capped";
@@ -259,7 +286,7 @@ class Provisioner {
             }
             write.emit(new LinkProvisioned(id, session.conferenceId(), meetingId, created.name(), host,
                     session.start(), session.end(), session.sessionVersion(), true));
-        }, null);
+        }, null, lease);
         if (repaired) {
             log.info("Session {} got {} {} on {} in place of lost meeting {}", id, created, meetingId, host,
                     session.lostMeetingId());
@@ -269,13 +296,14 @@ class Provisioner {
         return adopted ? "adopted" : recreate ? "recreated" : "created";
     }
 
-    private String update(SessionView session, String revision, String host) {
+    private String update(SessionView session, String revision, String host, Lease lease) {
         String id = session.sessionId();
         if (session.provisioned() && session.provisionedVersion() >= session.sessionVersion()) {
-            commit(id, revision, write -> { }, null);
+            commit(id, revision, write -> { }, null, lease);
             return "unchanged";
         }
         ZoomKind kind = kindOf(session);
+        requireHeld(lease);
         try {
             zoom.update(kind, Long.parseLong(session.meetingId()), host, MeetingSpec.update(session));
         } catch (ZoomNotFoundException deletedAtZoom) {
@@ -296,7 +324,7 @@ class Provisioner {
             write.srem(own.waitingForHost(), id);
             write.emit(new LinkProvisioned(id, session.conferenceId(), meetingId, kind.name(), host,
                     session.start(), session.end(), session.sessionVersion(), false));
-        }, null);
+        }, null, lease);
         return "updated";
     }
 
@@ -309,13 +337,12 @@ class Provisioner {
     }
 
     /** A meeting an earlier create made without the answer coming back, found by its agenda marker. */
-    private ZoomMeeting findLostCreate(SessionView session, String attempt, String host, ZoomKind kind) {
+    private ZoomMeeting findLostCreate(SessionView session, String attempt, String host, ZoomKind kind, Lease lease) {
         if (attempt == null || attempt.isBlank()) {
             return null;
         }
-        String[] parts = attempt.split("\\|");
-        String attemptedHost = parts[0];
-        ZoomKind attemptedKind = parts.length > 1 ? ZoomKind.valueOf(parts[1]) : kind;
+        String attemptedHost = CreateAttempt.host(attempt);
+        ZoomKind attemptedKind = CreateAttempt.kind(attempt, kind);
         String marker = MeetingSpec.marker(session.sessionId());
         List<ZoomMeeting> found = new ArrayList<>(zoom.scheduled(attemptedKind, attemptedHost).stream()
                 .filter(m -> m.agenda() != null && m.agenda().contains(marker)).toList());
@@ -326,7 +353,7 @@ class Provisioner {
         ZoomMeeting keep = attemptedHost.equals(host) && attemptedKind == kind ? found.remove(0) : null;
         for (ZoomMeeting extra : found) {
             // On another host than the one now chosen, or a second copy: not the session's meeting.
-            deleteAtZoom(attemptedKind, Long.toString(extra.id()), session.sessionId());
+            deleteAtZoom(attemptedKind, Long.toString(extra.id()), session.sessionId(), lease);
         }
         return keep;
     }
@@ -359,7 +386,7 @@ class Provisioner {
 
     // ------------------------------------------------------------------------------------------ failures
 
-    private String noHost(SessionView session, String revision, boolean capped) {
+    private String noHost(SessionView session, String revision, boolean capped, Lease lease) {
         String id = session.sessionId();
         String reason = capped ? DAILY_CAP_EXHAUSTED : HOST_POOL_EXHAUSTED;
         Instant retryAt = capped ? zoom.dailyWritesResetAt() : null;
@@ -374,12 +401,12 @@ class Provisioner {
             if (!sameFailure) {
                 write.emit(new ProvisioningFailed(id, session.conferenceId(), reason, detail, attempts, retryAt));
             }
-        }, retryAt);
+        }, retryAt, lease);
         log.warn("Session {} has no host: {}", id, detail);
         return "no_host";
     }
 
-    private String fail(SessionView session, String revision, ZoomException failure) {
+    private String fail(SessionView session, String revision, ZoomException failure, Lease lease) {
         String id = session.sessionId();
         String reason;
         Instant retryAt;
@@ -409,7 +436,7 @@ class Provisioner {
             write.hset(keys.session(id), Map.of("provisioning", "FAILED", "failureReason", reason,
                     "failureDetail", shortDetail, "attempts", Integer.toString(attempts)));
             write.emit(new ProvisioningFailed(id, session.conferenceId(), reason, shortDetail, attempts, again));
-        }, again);
+        }, again, lease);
         log.warn("Provisioning session {} failed ({}), attempt {}, again at {}: {}", id, reason, attempts, retryAt,
                 shortDetail);
         meters.counter("streaming.provisioning.failures", "reason", reason).increment();
@@ -419,11 +446,14 @@ class Provisioner {
     // ------------------------------------------------------------------------------------------ helpers
 
     /**
-     * Applies the changes; the session leaves the due set (or is due again at {@code dueAgain}) only if its revision
-     * is still the one worked on. If an event changed it meanwhile, the changes are applied and it stays due now.
+     * Applies the changes, if this run still holds the session's lease (fenced: otherwise nothing is written and
+     * {@link LeaseLostException} ends the run); the session leaves the due set (or is due again at
+     * {@code dueAgain}) only if its revision is still the one worked on. If an event changed it meanwhile, the
+     * changes are applied and it stays due now.
      */
-    private void commit(String sessionId, String revision, Consumer<AtomicWrite> changes, Instant dueAgain) {
-        AtomicWrite write = store.atomically();
+    private void commit(String sessionId, String revision, Consumer<AtomicWrite> changes, Instant dueAgain,
+            Lease lease) {
+        AtomicWrite write = store.atomically().requireFence(lease);
         changes.accept(write);
         write.requireField(keys.session(sessionId), ProvisioningKeys.REVISION, revision,
                 () -> new ConflictException("session-changed", "provisioning.changed-concurrently", sessionId));
@@ -435,14 +465,22 @@ class Provisioner {
         try {
             write.execute();
         } catch (ConflictException changedMeanwhile) {
-            AtomicWrite again = store.atomically();
+            AtomicWrite again = store.atomically().requireFence(lease);
             changes.accept(again);
             again.execute();
         }
     }
 
+    /** Before a step that must not be taken without the lease (a Zoom write, a host given back). */
+    private static void requireHeld(Lease lease) {
+        if (!lease.held()) {
+            throw new LeaseLostException(lease.name());
+        }
+    }
+
     /** Deletes a meeting of the platform's own accord (marked first: Zoom's notice of it is no loss); 404 is fine. */
-    private void deleteAtZoom(ZoomKind kind, String meetingId, String sessionId) {
+    private void deleteAtZoom(ZoomKind kind, String meetingId, String sessionId, Lease lease) {
+        requireHeld(lease);
         lost.deletingAtZoom(meetingId);
         try {
             zoom.delete(kind, Long.parseLong(meetingId));

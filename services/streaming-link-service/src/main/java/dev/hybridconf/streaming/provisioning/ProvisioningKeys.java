@@ -15,7 +15,7 @@ class ProvisioningKeys {
     static final String REVISION = "revision";
     /** Session hash field: the host the current meeting was created on (the assigned host may have moved). */
     static final String MEETING_HOST = "meetingHost";
-    /** Session hash field: {@code host|MEETING|WEBINAR} while a create may have reached Zoom without an answer. */
+    /** Session hash field: {@link CreateAttempt} while a create may have reached Zoom without an answer. */
     static final String CREATE_ATTEMPT = "createAttempt";
 
     private final StreamingKeys keys;
@@ -38,9 +38,9 @@ class ProvisioningKeys {
         return keys.space().key("provisioning", "waiting-host");
     }
 
-    /** String: the replica working on a session (SET NX PX). */
-    String lock(String sessionId) {
-        return keys.space().key("provisioning", "lock", sessionId);
+    /** The name of the lease of the replica working on a session. */
+    static String lease(String sessionId) {
+        return "provisioning:" + sessionId;
     }
 
     /**
@@ -56,8 +56,6 @@ class ProvisioningKeys {
         return keys.space().key("reconciliation", "last");
     }
 
-    /** String: the replica reconciling now (SET NX PX). */
-    String reconciliationLock() {
-        return keys.space().key("reconciliation", "lock");
-    }
+    /** The name of the lease of the replica reconciling now. */
+    static final String RECONCILIATION_LEASE = "reconciliation";
 }

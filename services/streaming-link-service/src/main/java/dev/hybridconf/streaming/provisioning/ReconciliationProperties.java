@@ -13,17 +13,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                     soon after it starts
  * @param interval     the least time between two reconciliations, across replicas
  * @param pollInterval how often a replica looks whether a reconciliation is due
- * @param lockTtl      how long one replica may hold the reconciliation (longer than a slow run)
+ * @param leaseTtl     how long the reconciling replica's lease lasts without renewal (renewed while the run lasts)
  */
 @ConfigurationProperties("platform.streaming.reconciliation")
 public record ReconciliationProperties(Boolean enabled, Duration initialDelay, Duration interval,
-        Duration pollInterval, Duration lockTtl) {
+        Duration pollInterval, Duration leaseTtl) {
 
     public ReconciliationProperties {
         enabled = enabled == null || enabled;
         initialDelay = initialDelay == null ? Duration.ofSeconds(20) : initialDelay;
         interval = interval == null ? Duration.ofMinutes(5) : interval;
         pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
-        lockTtl = lockTtl == null ? Duration.ofMinutes(5) : lockTtl;
+        leaseTtl = leaseTtl == null ? Duration.ofSeconds(30) : leaseTtl;
     }
 }

@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
@@ -19,7 +19,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import dev.hybridconf.contracts.streaming.RegistrantsSynced;
+import dev.hybridconf.kit.lease.Lease;
+import dev.hybridconf.kit.lease.Leases;
 import dev.hybridconf.kit.redis.AtomicWrite;
+import dev.hybridconf.kit.redis.LeaseLostException;
 import dev.hybridconf.kit.redis.RedisStore;
 import dev.hybridconf.streaming.catalog.JoinLink;
 import dev.hybridconf.streaming.catalog.SessionView;
@@ -44,8 +47,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Makes each due session's Zoom registrants match who may attend it. Runs on every replica; a session is
- * synchronised by one replica at a time (a lock, plus a lease: its due time is pushed past the lock's life so a
- * crashed replica's session comes due again by itself).
+ * synchronised by one replica at a time: a lease ({@code registrant-sync:<session id>}) renewed while the pass
+ * runs, whose fencing token every write of the pass checks, and checked before every Zoom call, so a pass that
+ * lost its lease stops instead of registering people twice; its due time is pushed past the lease time so a
+ * crashed replica's session comes due again by itself.
  *
  * <p>A pass, for a provisioned session: desired = every approved remote participant (audience
  * {@code ALL_REMOTE}) or the enrolled ones among them ({@code ENROLLED}); registered = the entries of
@@ -85,10 +90,6 @@ public class RegistrantSync {
             if next >= 0 then redis.call('ZADD', KEYS[1], next, ARGV[1]) else redis.call('ZREM', KEYS[1], ARGV[1]) end
             return 1""";
 
-    private static final String RELEASE = """
-            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-            return 0""";
-
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final RedisStore store;
@@ -102,10 +103,11 @@ public class RegistrantSync {
     private final Clock clock;
     private final MeterRegistry meters;
     private final LostMeetings lost;
+    private final Leases leases;
 
     RegistrantSync(RedisStore store, StreamingKeys keys, Sessions sessions, ZoomClient zoom,
             RegistrantIdentity identity, RegistrantSyncProperties properties, JoinProperties join, Clock clock,
-            MeterRegistry meters, LostMeetings lost) {
+            MeterRegistry meters, LostMeetings lost, Leases leases) {
         this.store = store;
         this.redis = store.redis();
         this.keys = keys;
@@ -117,6 +119,7 @@ public class RegistrantSync {
         this.clock = clock;
         this.meters = meters;
         this.lost = lost;
+        this.leases = leases;
     }
 
     /** What one pass did. */
@@ -150,23 +153,22 @@ public class RegistrantSync {
     }
 
     private Pass syncIfFree(String sessionId) {
-        String lock = lockKey(sessionId);
-        String owner = UUID.randomUUID().toString();
-        if (!"OK".equals(redis.set(lock, owner, SetParams.setParams().nx().px(properties.lockTtl().toMillis())))) {
+        Optional<Lease> taken = leases.tryAcquire(leaseName(sessionId), properties.leaseTtl());
+        if (taken.isEmpty()) {
             return null;
         }
-        try {
+        try (Lease lease = taken.get().keepRenewed()) {
             long now = clock.millis();
-            long lease = now + properties.lockTtl().toMillis();
+            long leaseEnd = now + properties.leaseTtl().toMillis();
             Object claimed = redis.eval(CLAIM, List.of(keys.registrantsDirty()),
-                    List.of(sessionId, Long.toString(now), Long.toString(lease)));
+                    List.of(sessionId, Long.toString(now), Long.toString(leaseEnd)));
             if (claimed == null) {
                 return null;
             }
             long next;
             Pass pass = null;
             try {
-                Outcome outcome = sync(sessionId);
+                Outcome outcome = sync(sessionId, lease);
                 pass = outcome.pass();
                 next = outcome.nextDue();
                 redis.hdel(failuresKey(), sessionId);
@@ -178,6 +180,11 @@ public class RegistrantSync {
                 redis.hdel(failuresKey(), sessionId);
                 next = gone.outcome() == LostMeetings.Outcome.NOT_CURRENT ? clock.millis() : -1;
                 meters.counter("streaming.registrants.sync", "outcome", "meeting-lost").increment();
+            } catch (LeaseLostException lostMeanwhile) {
+                // Another replica synchronises the session now: it settles it.
+                meters.counter("streaming.registrants.sync", "outcome", "lease-lost").increment();
+                log.warn("Registrant sync of session {} stopped: another replica took it over", sessionId);
+                return null;
             } catch (ZoomException e) {
                 long failures = redis.hincrBy(failuresKey(), sessionId, 1);
                 next = clock.millis() + backoff(failures);
@@ -186,10 +193,8 @@ public class RegistrantSync {
                         failures, next - clock.millis(), e.getMessage());
             }
             redis.eval(SETTLE, List.of(keys.registrantsDirty()),
-                    List.of(sessionId, Long.toString(lease), Long.toString(next)));
+                    List.of(sessionId, Long.toString(leaseEnd), Long.toString(next)));
             return pass;
-        } finally {
-            redis.eval(RELEASE, List.of(lock), List.of(owner));
         }
     }
 
@@ -217,7 +222,7 @@ public class RegistrantSync {
                 ? lost.report(sessionId, meetingId, LostMeetings.Detection.CALL) : null;
     }
 
-    private Outcome sync(String sessionId) {
+    private Outcome sync(String sessionId, Lease lease) {
         SessionView session = sessions.find(sessionId).orElse(null);
         if (session == null || session.cancelled() || !session.needsMeeting() || !session.provisioned()) {
             // Provisioning marks the session due again when its meeting is (re)created.
@@ -249,6 +254,7 @@ public class RegistrantSync {
                     .map(id -> new RegistrantRef(registered.get(id).registrantId(), identity.email(id))).toList();
             try {
                 calls++;
+                requireHeld(lease);
                 zoom.cancelRegistrants(kind, meeting, refs);
             } catch (ZoomNotFoundException gone) {
                 // The meeting is gone: nothing is left to cancel there. If it was lost, it is repaired first.
@@ -257,7 +263,7 @@ public class RegistrantSync {
                     throw new MeetingLost(reported);
                 }
             }
-            removeRegistrants(sessionId, meetingId, batch, registered);
+            removeRegistrants(sessionId, meetingId, batch, registered, lease);
             cancelled += batch.size();
         }
 
@@ -290,7 +296,7 @@ public class RegistrantSync {
         for (int from = 0; from < toSend; from += ZoomClient.BATCH_SIZE) {
             List<String> batch = missing.subList(from, Math.min(toSend, from + ZoomClient.BATCH_SIZE));
             calls++;
-            added += addBatch(sessionId, kind, meeting, meetingId, batch);
+            added += addBatch(sessionId, kind, meeting, meetingId, batch, lease);
         }
         if (!held) {
             redis.del(waitingKey(sessionId));
@@ -298,8 +304,8 @@ public class RegistrantSync {
         int registeredNow = registered.size() - cancelled + added;
         Pass pass = new Pass(sessionId, added, cancelled, registeredNow, calls, held);
         if (added + cancelled > 0) {
-            store.atomically().emit(new RegistrantsSynced(sessionId, meetingId, added, cancelled, registeredNow,
-                    calls)).execute();
+            store.atomically().requireFence(lease).emit(new RegistrantsSynced(sessionId, meetingId, added, cancelled,
+                    registeredNow, calls)).execute();
             log.info("Registrants of session {}: {} added, {} cancelled, {} registered, {} Zoom call(s){}", sessionId,
                     added, cancelled, registeredNow, calls, held ? ", " + (missing.size() - full) + " held" : "");
         }
@@ -311,7 +317,8 @@ public class RegistrantSync {
     }
 
     /** Registers one batch (one Zoom call) and stores the join links Zoom answered, atomically. */
-    private int addBatch(String sessionId, ZoomKind kind, long meeting, String meetingId, List<String> batch) {
+    private int addBatch(String sessionId, ZoomKind kind, long meeting, String meetingId, List<String> batch,
+            Lease lease) {
         Map<String, String> byEmail = new HashMap<>();
         List<Registrant> registrants = new ArrayList<>(batch.size());
         for (String registrationId : batch) {
@@ -320,21 +327,22 @@ public class RegistrantSync {
             registrants.add(registrant);
         }
         List<RegisteredParticipant> answer;
+        requireHeld(lease);
         try {
             answer = zoom.addRegistrants(kind, meeting, registrants);
         } catch (ZoomBatchIncompleteException e) {
-            store(sessionId, meetingId, e.registered(), byEmail);
+            store(sessionId, meetingId, e.registered(), byEmail, lease);
             LostMeetings.Outcome reported = reportIfLost(sessionId, meetingId, e);
             if (reported != null) {
                 throw new MeetingLost(reported);
             }
             throw e.failure();
         }
-        return store(sessionId, meetingId, answer, byEmail);
+        return store(sessionId, meetingId, answer, byEmail, lease);
     }
 
     private int store(String sessionId, String meetingId, List<RegisteredParticipant> answer,
-            Map<String, String> byEmail) {
+            Map<String, String> byEmail, Lease lease) {
         Map<String, String> links = new LinkedHashMap<>();
         Map<String, String> ids = new LinkedHashMap<>();
         for (RegisteredParticipant registered : answer) {
@@ -348,7 +356,7 @@ public class RegistrantSync {
             ids.put(registered.registrantId(), registrationId);
         }
         if (!links.isEmpty()) {
-            AtomicWrite write = store.atomically().hset(keys.registrants(sessionId), links)
+            AtomicWrite write = store.atomically().requireFence(lease).hset(keys.registrants(sessionId), links)
                     .hset(keys.registrantIds(meetingId), ids);
             write.execute();
         }
@@ -356,9 +364,9 @@ public class RegistrantSync {
     }
 
     private void removeRegistrants(String sessionId, String meetingId, List<String> registrationIds,
-            Map<String, JoinLink> registered) {
+            Map<String, JoinLink> registered, Lease lease) {
         // Both sides of the mapping go in one step.
-        store.atomically()
+        store.atomically().requireFence(lease)
                 .hdel(keys.registrants(sessionId), registrationIds.toArray(String[]::new))
                 .hdel(keys.registrantIds(meetingId),
                         registrationIds.stream().map(id -> registered.get(id).registrantId()).toArray(String[]::new))
@@ -381,8 +389,15 @@ public class RegistrantSync {
         return delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
     }
 
-    private String lockKey(String sessionId) {
-        return keys.space().key("registrant-sync", "lock", sessionId);
+    /** Before a Zoom call the pass must not make without the session's lease. */
+    private static void requireHeld(Lease lease) {
+        if (!lease.held()) {
+            throw new LeaseLostException(lease.name());
+        }
+    }
+
+    private static String leaseName(String sessionId) {
+        return "registrant-sync:" + sessionId;
     }
 
     private String waitingKey(String sessionId) {

@@ -1,83 +1,76 @@
 package dev.hybridconf.streaming.webhooks;
 
-import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import jakarta.annotation.PreDestroy;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
-import dev.hybridconf.contracts.CloudEvent;
-import dev.hybridconf.contracts.EventCodec;
 import dev.hybridconf.contracts.streaming.ZoomWebhookReceived;
-import dev.hybridconf.kit.PlatformProperties;
-import dev.hybridconf.kit.messaging.TopicNames;
+import dev.hybridconf.kit.errors.ConflictException;
+import dev.hybridconf.kit.redis.AtomicWrite;
+import dev.hybridconf.kit.redis.RedisStore;
 
 /**
- * Hands a verified webhook to the internal topic {@code streaming.zoom-webhooks}, keyed by meeting, and waits
- * (briefly) for the broker's acknowledgement. No outbox here: nothing is stored before the hand-over, and an
- * event Kafka did not take is answered 503 so that Zoom sends it again.
+ * Hands a verified webhook over in one atomic write: the replay markers (its signature, its body) and the event
+ * for the internal topic {@code streaming.zoom-webhooks} (keyed by meeting) go into Redis together, the event
+ * through the outbox, which the relay publishes like every other event. A crash anywhere leaves both or neither:
+ * never a marker without its event, so Zoom's retry of a webhook that was not taken is taken, and its retry of one
+ * that was is answered {@code duplicate} while the event is on its way. Nothing here talks to Kafka.
  */
 @Component
 class WebhookHandOff {
 
     static final String TOPIC = "streaming.zoom-webhooks";
 
-    private static final Logger log = LoggerFactory.getLogger(WebhookHandOff.class);
+    /** What the hand-over did. */
+    enum Outcome {
+        /** Markers and event written. */
+        ACCEPTED,
+        /** Markers written; an event the platform does not act on, so none. */
+        IGNORED,
+        /** The same webhook (same body) was taken before: nothing written. */
+        DUPLICATE,
+        /** The same signed request was received before (a captured request sent again): nothing written. */
+        REPLAYED
+    }
 
-    private final KafkaTemplate<String, Object> kafka;
-    private final TopicNames topics;
-    private final EventCodec codec;
+    private final RedisStore store;
+    private final WebhookKeys keys;
     private final WebhookProperties settings;
-    private final String source;
-    private final Clock clock;
-    private final ExecutorService senders = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "zoom-webhook-handoff");
-        thread.setDaemon(true);
-        return thread;
-    });
 
-    WebhookHandOff(KafkaTemplate<String, Object> kafka, TopicNames topics, EventCodec codec,
-            WebhookProperties settings, PlatformProperties platform, Clock clock) {
-        this.kafka = kafka;
-        this.topics = topics;
-        this.codec = codec;
+    WebhookHandOff(RedisStore store, WebhookKeys keys, WebhookProperties settings) {
+        this.store = store;
+        this.keys = keys;
         this.settings = settings;
-        this.source = platform.serviceName();
-        this.clock = clock;
     }
 
-    @PreDestroy
-    void stop() {
-        senders.shutdownNow();
-    }
-
-    /** True once the broker acknowledged the event within {@code platform.zoom.webhooks.kafka-timeout}. */
-    boolean send(UUID eventId, ZoomWebhookReceived received) {
-        CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, eventId, source, ZoomWebhookReceived.TYPE,
-                received.meetingId(), clock.instant(), CloudEvent.JSON, codec.toTree(received));
+    /**
+     * @param signature the request's signature (a captured request sent again carries the same one)
+     * @param bodyHash  SHA-256 of the raw body: Zoom's redeliveries of one event carry the same body
+     * @param received  what the platform acts on, or empty for events it does not
+     */
+    Outcome handOff(String signature, String bodyHash, Optional<ZoomWebhookReceived> received) {
+        String signatureKey = keys.seenSignature(signature);
+        Duration signatureWindow = settings.maxAge().multipliedBy(2).plusMinutes(1);
+        AtomicWrite write = store.atomically()
+                .requireAbsent(signatureKey, () -> new ConflictException("webhook-replayed", "webhook.replayed"))
+                .onlyOnceAt(keys.seenEvent(bodyHash), settings.replayWindow())
+                .set(signatureKey, "1")
+                .expire(signatureKey, signatureWindow);
+        // The same body always gives the same event id: the consumer applies a redelivered event once.
+        received.ifPresent(event -> write.emitTo(TOPIC, eventId(bodyHash), event));
         try {
-            // send() itself may block on metadata when the broker is away: bound the whole hand-over.
-            CompletableFuture.supplyAsync(() -> kafka.send(topics.physical(TOPIC), received.meetingId(), event), senders)
-                    .thenCompose(sent -> sent)
-                    .get(settings.kafkaTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            log.warn("Kafka did not acknowledge Zoom webhook {} of meeting {} in time: {}", received.zoomEvent(),
-                    received.meetingId(), e.toString());
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            if (write.execute() == AtomicWrite.Outcome.DUPLICATE) {
+                return Outcome.DUPLICATE;
+            }
+        } catch (ConflictException replayed) {
+            return Outcome.REPLAYED;
         }
+        return received.isPresent() ? Outcome.ACCEPTED : Outcome.IGNORED;
+    }
+
+    static UUID eventId(String bodyHash) {
+        return UUID.nameUUIDFromBytes(bodyHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 }

@@ -1,5 +1,7 @@
 package dev.hybridconf.streaming.webhooks;
 
+import java.time.Duration;
+
 import org.springframework.http.HttpStatus;
 
 import dev.hybridconf.kit.errors.ProblemException;
@@ -7,8 +9,21 @@ import dev.hybridconf.kit.errors.ProblemException;
 /** The webhook endpoint's refusals, as problem details in the caller's language. */
 final class WebhookProblem extends ProblemException {
 
+    private final transient Duration retryAfter;
+
     private WebhookProblem(HttpStatus status, String slug, String messageKey, Object... arguments) {
+        this(null, status, slug, messageKey, arguments);
+    }
+
+    private WebhookProblem(Duration retryAfter, HttpStatus status, String slug, String messageKey,
+            Object... arguments) {
         super(status, slug, messageKey, arguments);
+        this.retryAfter = retryAfter;
+    }
+
+    /** How long Zoom should wait before sending again (the {@code Retry-After} header), when the refusal is temporary. */
+    Duration retryAfter() {
+        return retryAfter;
     }
 
     static WebhookProblem notConfigured() {
@@ -32,7 +47,9 @@ final class WebhookProblem extends ProblemException {
         return new WebhookProblem(HttpStatus.BAD_REQUEST, "webhook-malformed", "webhook.malformed");
     }
 
-    static WebhookProblem notHandedOver() {
-        return new WebhookProblem(HttpStatus.SERVICE_UNAVAILABLE, "webhook-not-accepted", "webhook.not-accepted");
+    /** Too many webhooks at once, or Redis did not take the hand-over: Zoom sends it again. */
+    static WebhookProblem notAccepted(Duration retryAfter) {
+        return new WebhookProblem(retryAfter, HttpStatus.SERVICE_UNAVAILABLE, "webhook-not-accepted",
+                "webhook.not-accepted");
     }
 }

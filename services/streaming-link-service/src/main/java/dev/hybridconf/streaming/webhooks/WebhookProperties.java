@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAge        how far {@code x-zm-request-timestamp} may be from the service's clock, either way
  * @param replayWindow  how long a handed-over event is remembered so that Zoom's redeliveries are answered
  *                      200 without a second hand-over (Zoom retries after 5, 20 and 60 minutes)
- * @param kafkaTimeout  how long the endpoint waits for the broker's acknowledgement (Zoom waits 3 s in all)
+ * @param maxInFlight   webhooks handled at once by this replica; more are answered 503 with {@code Retry-After}
+ * @param retryAfter    what a 503 asks Zoom to wait before sending again
  * @param remember      how long the consumer remembers an applied event id
  */
 @ConfigurationProperties("platform.zoom.webhooks")
@@ -20,8 +21,15 @@ public record WebhookProperties(
         @DefaultValue("") String secretToken,
         @DefaultValue("5m") Duration maxAge,
         @DefaultValue("2h") Duration replayWindow,
-        @DefaultValue("2s") Duration kafkaTimeout,
+        @DefaultValue("32") int maxInFlight,
+        @DefaultValue("10s") Duration retryAfter,
         @DefaultValue("7d") Duration remember) {
+
+    public WebhookProperties {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("platform.zoom.webhooks.max-in-flight must be at least 1");
+        }
+    }
 
     public boolean configured() {
         return secretToken != null && !secretToken.isBlank();

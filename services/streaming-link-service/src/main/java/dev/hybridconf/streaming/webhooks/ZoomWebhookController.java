@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.concurrent.Semaphore;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -21,20 +21,24 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.hybridconf.contracts.streaming.ZoomWebhookReceived;
-import dev.hybridconf.kit.redis.RedisStore;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.exceptions.JedisException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code POST /webhooks/zoom}: Zoom's calls, authenticated by their signature over the raw body. Verified events
- * are handed to the internal topic {@code streaming.zoom-webhooks} and answered 200 once the broker has them; the
- * work happens in {@link ZoomWebhookListener}. Replay rule: a signature seen before is a captured request sent again
- * (Zoom signs every delivery afresh) and is refused 409; the same event with a fresh valid signature is Zoom
- * redelivering and is answered 200 without a second hand-over, so Zoom stops retrying.
+ * {@code POST /webhooks/zoom}: Zoom's calls, authenticated by their signature over the raw body. A verified event
+ * is handed over in one atomic write ({@link WebhookHandOff}: replay markers and the event for the internal topic
+ * {@code streaming.zoom-webhooks}, through the outbox) and answered 200; the work happens in
+ * {@link ZoomWebhookListener}. Replay rule: a signature seen before is a captured request sent again (Zoom signs
+ * every delivery afresh) and is refused 409; the same event with a fresh valid signature is Zoom redelivering and
+ * is answered 200 without a second hand-over, so Zoom stops retrying.
+ *
+ * <p>Bounded work: at most {@code platform.zoom.webhooks.max-in-flight} webhooks are handled at once; beyond that,
+ * and whenever Redis does not take the write, the answer is 503 {@code webhook-not-accepted} with
+ * {@code Retry-After}, so that Zoom sends it again.
  */
 @RestController
 class ZoomWebhookController {
@@ -47,19 +51,19 @@ class ZoomWebhookController {
 
     private final WebhookProperties settings;
     private final WebhookHandOff handOff;
-    private final WebhookKeys keys;
-    private final UnifiedJedis redis;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final Semaphore inFlight;
 
-    ZoomWebhookController(WebhookProperties settings, WebhookHandOff handOff, WebhookKeys keys, RedisStore store,
-            Clock clock, MeterRegistry meters) {
+    ZoomWebhookController(WebhookProperties settings, WebhookHandOff handOff, Clock clock, MeterRegistry meters) {
         this.settings = settings;
         this.handOff = handOff;
-        this.keys = keys;
-        this.redis = store.redis();
         this.clock = clock;
         this.meters = meters;
+        this.inFlight = new Semaphore(settings.maxInFlight());
+        Gauge.builder("zoom.webhooks.in-flight", inFlight, slots -> settings.maxInFlight() - slots.availablePermits())
+                .description("Zoom webhooks being verified and handed over now (at most max-in-flight)")
+                .register(meters);
     }
 
     @PostMapping(path = "/webhooks/zoom", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -68,6 +72,18 @@ class ZoomWebhookController {
             count("unknown", "not-configured");
             throw WebhookProblem.notConfigured();
         }
+        if (!inFlight.tryAcquire()) {
+            count("unknown", "busy");
+            throw WebhookProblem.notAccepted(settings.retryAfter());
+        }
+        try {
+            return verifyAndHandOver(request);
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    private ResponseEntity<Map<String, Object>> verifyAndHandOver(HttpServletRequest request) throws IOException {
         byte[] body = request.getInputStream().readAllBytes();
         String timestamp = zoomHeader(request, TIMESTAMP);
         String signature = zoomHeader(request, SIGNATURE);
@@ -101,35 +117,36 @@ class ZoomWebhookController {
                     ZoomSignature.hmacHex(settings.secretToken(), plainToken.getBytes(StandardCharsets.UTF_8))));
         }
 
-        // Replays: claim the markers first (atomic across replicas), release them if Kafka does not take the event.
-        String signatureKey = keys.seenSignature(signature.trim());
-        Duration signatureWindow = settings.maxAge().multipliedBy(2).plusMinutes(1);
-        if (!claim(signatureKey, signatureWindow)) {
-            count(event, "replayed");
-            throw WebhookProblem.replayed();
-        }
-        String bodyHash = ZoomSignature.sha256Hex(body);
-        String eventKey = keys.seenEvent(bodyHash);
-        if (!claim(eventKey, settings.replayWindow())) {
-            count(event, "duplicate");
-            return ResponseEntity.ok(Map.of("status", "duplicate"));
-        }
         Optional<ZoomWebhookReceived> received = ZoomPayloads.read(root);
-        if (received.isEmpty()) {
-            count(event, "ignored");
-            return ResponseEntity.ok(Map.of("status", "ignored"));
-        }
-        // The same body always gives the same event id: the consumer applies a redelivered event once.
-        UUID eventId = UUID.nameUUIDFromBytes(bodyHash.getBytes(StandardCharsets.US_ASCII));
-        if (!handOff.send(eventId, received.get())) {
-            redis.del(signatureKey, eventKey);
+        WebhookHandOff.Outcome outcome;
+        try {
+            outcome = handOff.handOff(signature.trim(), ZoomSignature.sha256Hex(body), received);
+        } catch (JedisException redisAway) {
+            // Not taken, or taken without the answer coming back: either way Zoom's retry is right (a write that
+            // did land makes the retry a duplicate, and its event is in the outbox).
             count(event, "not-accepted");
-            throw WebhookProblem.notHandedOver();
+            log.warn("Zoom webhook {} not handed over: {}", event, redisAway.toString());
+            throw WebhookProblem.notAccepted(settings.retryAfter());
         }
-        count(event, "accepted");
-        return ResponseEntity.ok(Map.of("status", "accepted"));
+        return switch (outcome) {
+            case REPLAYED -> {
+                count(event, "replayed");
+                throw WebhookProblem.replayed();
+            }
+            case DUPLICATE -> {
+                count(event, "duplicate");
+                yield ResponseEntity.ok(Map.of("status", "duplicate"));
+            }
+            case IGNORED -> {
+                count(event, "ignored");
+                yield ResponseEntity.ok(Map.of("status", "ignored"));
+            }
+            case ACCEPTED -> {
+                count(event, "accepted");
+                yield ResponseEntity.ok(Map.of("status", "accepted"));
+            }
+        };
     }
-
     /**
      * One of Zoom's headers, or null (so the webhook is unauthenticated) when it holds anything but
      * printable ASCII: Zoom sends digits and {@code v0=} with hex, and the firewall refuses some other
@@ -154,10 +171,6 @@ class ZoomWebhookController {
             // Not a number of seconds, or one no clock reaches: not a timestamp Zoom sent.
             return false;
         }
-    }
-
-    private boolean claim(String key, Duration ttl) {
-        return "OK".equals(redis.set(key, "1", SetParams.setParams().nx().ex(Math.max(1, ttl.toSeconds()))));
     }
 
     private void count(String event, String outcome) {

@@ -109,7 +109,7 @@ public record ZoomProperties(
      * Token handling shared by the replicas.
      *
      * @param refreshBefore refresh this long before the token expires (at most half its life)
-     * @param lockTtl       the refresh lock's lifetime, so a replica dying mid-refresh blocks nobody for long
+     * @param lockTtl       the refresh lease's lifetime (the kit's lease), so a replica dying mid-refresh blocks nobody for long
      * @param lockWait      how long a replica waits for another's refresh before giving up
      * @param pollInterval  how often a waiting replica looks for the new token
      */

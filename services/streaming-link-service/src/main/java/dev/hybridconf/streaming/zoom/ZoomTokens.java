@@ -5,36 +5,34 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.hybridconf.kit.lease.Lease;
+import dev.hybridconf.kit.lease.Leases;
 import dev.hybridconf.kit.redis.KeySpace;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * The account's access token, shared by every replica through Redis: read from the cache while it
- * is fresh, fetched again {@code refresh-before} its expiry by one replica at a time (a lock taken
- * with {@code SET NX PX}); the others keep using the still-valid token, or, if it has expired or
- * Zoom refused it, poll the cache for the new one until a deadline.
+ * is fresh, fetched again {@code refresh-before} its expiry by one replica at a time (the kit's lease
+ * {@code zoom-token:<account>}, lasting {@code lock-ttl}, released once the token is stored); the others keep using
+ * the still-valid token, or, if it has expired or Zoom refused it, poll the cache for the new one until a deadline.
+ * No fence is needed: any token Zoom issued is valid, so a late writer stores a good one too.
  */
 final class ZoomTokens {
 
     private static final Logger log = LoggerFactory.getLogger(ZoomTokens.class);
 
-    private static final String RELEASE = """
-            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-            return 0
-            """;
-
     private final UnifiedJedis redis;
     private final String tokenKey;
-    private final String lockKey;
+    private final Leases leases;
+    private final String leaseName;
     private final ZoomProperties.Token settings;
     private final Clock clock;
     private final Sleeper sleeper;
@@ -49,7 +47,8 @@ final class ZoomTokens {
         this.redis = redis;
         String account = fingerprint(properties.accountId() + ":" + properties.clientId() + ":" + properties.oauthUrl());
         this.tokenKey = keys.key("zoom", "oauth", account);
-        this.lockKey = keys.key("zoom", "oauth", account, "lock");
+        this.leases = new Leases(redis, keys, "zoom-client-" + UUID.randomUUID());
+        this.leaseName = "zoom-token:" + account;
         this.settings = properties.token();
         this.clock = clock;
         this.sleeper = sleeper;
@@ -77,16 +76,14 @@ final class ZoomTokens {
             if (cached != null && usable(cached, stale, rejected)) {
                 return cached;
             }
-            String owner = UUID.randomUUID().toString();
-            if ("OK".equals(redis.set(lockKey, owner, SetParams.setParams().nx().px(settings.lockTtl().toMillis())))) {
-                try {
+            Optional<Lease> refreshing = leases.tryAcquire(leaseName, settings.lockTtl());
+            if (refreshing.isPresent()) {
+                try (Lease lease = refreshing.get()) {
                     ZoomToken again = read();
                     if (again != null && usable(again, stale, rejected)) {
                         return again;
                     }
                     return fetchAndStore();
-                } finally {
-                    redis.eval(RELEASE, List.of(lockKey), List.of(owner));
                 }
             }
             // Another replica is refreshing: the old token still works until it expires.

@@ -2,7 +2,6 @@ package dev.hybridconf.streaming.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.Mockito.mock;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -15,7 +14,6 @@ import org.springframework.mock.web.MockHttpServletRequest;
 
 import dev.hybridconf.contracts.streaming.ZoomWebhookReceived;
 import dev.hybridconf.kit.errors.ProblemException;
-import dev.hybridconf.kit.redis.RedisStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -84,8 +82,8 @@ class ZoomWebhookUnitTests {
     @Test
     void withoutASecretTokenTheEndpointAnswers503() {
         var controller = new ZoomWebhookController(new WebhookProperties("", Duration.ofMinutes(5),
-                Duration.ofHours(2), Duration.ofSeconds(2), Duration.ofDays(7)), null, null, mock(RedisStore.class),
-                Clock.systemUTC(), new SimpleMeterRegistry());
+                Duration.ofHours(2), 32, Duration.ofSeconds(10), Duration.ofDays(7)), null, Clock.systemUTC(),
+                new SimpleMeterRegistry());
         var request = new MockHttpServletRequest("POST", "/webhooks/zoom");
         request.setContent("{}".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> controller.receive(request)).isInstanceOfSatisfying(ProblemException.class,
