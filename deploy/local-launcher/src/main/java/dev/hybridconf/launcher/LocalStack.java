@@ -421,7 +421,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("JWT_ISSUER", issuer);
         if (app.equals(App.REGISTRATION) || app.equals(App.SESSION) || app.equals(App.STREAMING_LINK)) {
             // Registrations saved in .local-stack/ by a version without conferences were made on the open form and
-            // joined today's rehearsal: they belong to it (ADR 0013).
+            // joined today's rehearsal: they belong to it (ADR 0015).
             env.put("DEFAULT_CONFERENCE", DEMO_CONFERENCE);
         }
         if (app.equals(App.REGISTRATION)) {

@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * A registration belongs to one conference (ADR 0013), on a real broker and Redis, with conferences published
+ * A registration belongs to one conference (ADR 0015), on a real broker and Redis, with conferences published
  * on {@code session.events} as the session service publishes them: one person registers for two conferences
  * and each registration lives its own life; places, waiting lists, invitation-only and the registration window
  * are each conference's; a capacity lowered takes nobody's place and a capacity raised is offered at once;

@@ -17,7 +17,7 @@ public sealed interface RegistrationEvent extends EventPayload permits Registrat
     /**
      * The conference the registration belongs to (the session service's conference id). Null only in
      * events written before registrations had a conference; consumers read those as the deployment's
-     * default conference ({@code DEFAULT_CONFERENCE}, ADR 0013).
+     * default conference ({@code DEFAULT_CONFERENCE}, ADR 0015).
      */
     String conferenceId();
 

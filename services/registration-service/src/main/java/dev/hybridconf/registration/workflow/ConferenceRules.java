@@ -19,7 +19,7 @@ import dev.hybridconf.registration.conference.ConferenceCopy;
 import dev.hybridconf.registration.conference.KnownConference;
 
 /**
- * How each conference admits people, from what the session service publishes about it (ADR 0013): its
+ * How each conference admits people, from what the session service publishes about it (ADR 0015): its
  * places per attendance mode (the configured {@link RegistrationCapacity} for a conference that states
  * none), whether it is invitation-only, and when its form is open. Also names the default conference:
  * the one that registrations and invitations stored before conferences were the boundary belong to.

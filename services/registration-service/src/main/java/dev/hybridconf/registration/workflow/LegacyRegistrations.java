@@ -16,7 +16,7 @@ import dev.hybridconf.kit.redis.RedisStore;
 import redis.clients.jedis.resps.Tuple;
 
 /**
- * At start-up, moves what was stored before registrations belonged to a conference (ADR 0013) into the
+ * At start-up, moves what was stored before registrations belonged to a conference (ADR 0015) into the
  * default conference ({@code DEFAULT_CONFERENCE}): the deployment-wide places held and waiting lists are added
  * to the default conference's, then each registration and invitation gets its conference, its place in the
  * conference's index and its e-mail reservation under the conference. Each step is one atomic write that

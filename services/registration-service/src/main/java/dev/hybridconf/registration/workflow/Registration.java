@@ -343,7 +343,7 @@ record Registration(
     /**
      * A stored registration.
      *
-     * @param defaultConference the conference of a registration stored before registrations had one (ADR 0013);
+     * @param defaultConference the conference of a registration stored before registrations had one (ADR 0015);
      *                          null when the deployment names none
      */
     static Registration fromHash(Map<String, String> hash, String defaultConference) {

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How waiting lists and invitations behave in every conference (environment: {@code OFFER_REPLY_WITHIN}).
  * Whether a conference is invitation-only, its places and its window come from the conference itself
- * (ADR 0013); {@code INVITATION_ONLY} is no longer read.
+ * (ADR 0015); {@code INVITATION_ONLY} is no longer read.
  *
  * @param offerReplyWithin   how long a waitlist offer holds its place for an answer
  * @param offerSweepInterval how often each replica looks for expired offers and unoffered free places

@@ -272,7 +272,7 @@ class Registrations {
 
     /**
      * A registration stored before registrations had a conference, in a deployment that names no default
-     * conference for them (ADR 0013), cannot change: nothing would say whose places it holds.
+     * conference for them (ADR 0015), cannot change: nothing would say whose places it holds.
      */
     private static void requireConference(Registration registration) {
         if (registration.conferenceId() == null) {

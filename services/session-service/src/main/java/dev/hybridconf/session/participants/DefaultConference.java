@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The conference that participant records and registration events from before conferences were the
- * boundary of registration belong to ({@code DEFAULT_CONFERENCE}, ADR 0013): such an event carries no
+ * boundary of registration belong to ({@code DEFAULT_CONFERENCE}, ADR 0015): such an event carries no
  * {@code conferenceId}, such a record has none stored. Empty when the deployment names none: then they
  * belong to no conference and count in no conference's summary.
  */

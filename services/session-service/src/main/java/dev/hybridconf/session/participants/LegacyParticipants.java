@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * At start-up, brings the participant copy saved before conferences were the boundary of registration
- * (ADR 0013) into the default conference: the one summary of the whole deployment becomes the default
+ * (ADR 0015) into the default conference: the one summary of the whole deployment becomes the default
  * conference's. Records without a stored conference read as the default one. Without a default conference
  * the old summary stays as it was (counted in no conference) and a warning says so; nothing fails.
  */

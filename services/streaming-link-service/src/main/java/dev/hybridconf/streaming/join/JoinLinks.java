@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Answers a participant's join link from precomputed data: the session hash, the caller's own entry of
  * {@code registrants:{sessionId}}, their participant copy and enrolment, read in one pipelined round trip.
  * The link is looked up by the caller's own registration id, so nobody can reach another participant's link;
- * and only in a session of the conference their registration is for (ADR 0013).
+ * and only in a session of the conference their registration is for (ADR 0015).
  */
 @Component
 public class JoinLinks {

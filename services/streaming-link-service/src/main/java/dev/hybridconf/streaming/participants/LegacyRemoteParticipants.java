@@ -16,7 +16,7 @@ import dev.hybridconf.streaming.catalog.StreamingKeys;
 
 /**
  * At start-up, splits the one set of remote participants kept before conferences were the boundary of
- * registration (ADR 0013) into each conference's: a participant goes to the conference stored with them, else
+ * registration (ADR 0015) into each conference's: a participant goes to the conference stored with them, else
  * to the default conference ({@code DEFAULT_CONFERENCE}). Each move is one atomic step that requires the
  * participant to be still approved, so a cancellation applied meanwhile is not undone. Then every session open
  * to all remote participants is due for a registrant sync, which cancels the Zoom registrations of people of

@@ -61,7 +61,7 @@ public class ParticipantCopy {
 
     /**
      * The conference a registration belongs to: the one its event names, else the one stored with it, else the
-     * default conference (an event or a copy from before conferences were the boundary, ADR 0013); null if none.
+     * default conference (an event or a copy from before conferences were the boundary, ADR 0015); null if none.
      */
     public String conferenceOf(String fromEvent, Map<String, String> stored) {
         if (fromEvent != null && !fromEvent.isBlank()) {

@@ -49,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>A pass, for a provisioned session: desired = every approved remote participant of the session's conference
  * (audience {@code ALL_REMOTE}) or the enrolled ones among them ({@code ENROLLED}), never a participant of another
- * conference (ADR 0013); registered = the entries of
+ * conference (ADR 0015); registered = the entries of
  * {@code registrants:{sessionId}} issued for the current meeting. Extra registrants are cancelled (30 a call)
  * and removed; missing ones are added in full batches of 30, and a partial remainder waits until it has waited
  * {@code batch-linger} or the session is within its join window, so approvals trickling in cost one call per

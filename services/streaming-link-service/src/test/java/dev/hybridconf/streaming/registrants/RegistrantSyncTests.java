@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
  * The registrant sync on real Kafka, Redis and the Zoom emulator: approvals become Zoom registrants in full
  * batches of 30, redelivery costs nothing, a partial batch waits for the linger, and injected Zoom failures
  * neither lose nor duplicate anyone. A participant is registered only in the plenaries of the conference they
- * were approved for (ADR 0013), also when their approval or copy is from before conferences were the boundary.
+ * were approved for (ADR 0015), also when their approval or copy is from before conferences were the boundary.
  */
 @SpringBootTest(properties = {
     "platform.streaming.registrants.poll-interval=100ms",
