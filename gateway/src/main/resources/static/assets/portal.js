@@ -2,6 +2,8 @@
  * Hybridconf participant portal: language switch, the registration form, and "my registration"
  * (opened from a personal access link: status, self-service changes, cancelling, answering an offer,
  * and for remote participants today's sessions with a Join button that fetches their own Zoom link).
+ * A registration is for one conference, picked from the public list of conferences; a person registered
+ * for several holds one personal link and token per conference, and switches between them here.
  * Plain browser JavaScript, no framework, nothing loaded from elsewhere.
  * Texts live in index.html (#portal-messages), one block per conference language.
  */
@@ -10,11 +12,12 @@
 
   var LANGUAGES = ['en', 'fr', 'es'];
   var STORAGE_KEY = 'hybridconf.language';
-  // The participant token lives for this browser tab only (sessionStorage), never in localStorage.
+  // The participant tokens (one per conference registered for) live for this browser tab only (sessionStorage),
+  // never in localStorage.
   var TOKEN_KEY = 'hybridconf.access';
   // Fields of the registration form that can carry an error next to them (the API's SubmitRegistrationRequest,
   // minus the two checkboxes whose dependent fields carry the error instead).
-  var FIELDS = ['invitationCode', 'fullName', 'email', 'organisation', 'position', 'city', 'country', 'attendanceMode',
+  var FIELDS = ['conferenceId', 'invitationCode', 'fullName', 'email', 'organisation', 'position', 'city', 'country', 'attendanceMode',
     'preferredLanguage', 'interpretationLanguage', 'accessibilityNeeds', 'timeZone', 'sponsorshipJustification',
     'privacyConsent'];
   // The same for "change my details" (the API's UpdateRegistrationRequest).
@@ -55,6 +58,9 @@
   var language = initialLanguage();
   var preferredLanguageChosen = false;
   var memoryAccess = null;
+  // The public list of conferences (GET /api/sessions/conferences), once loaded: a promise of an array.
+  var conferenceList = null;
+  var conferencesFailed = false;
   // What is on screen, so that a language switch can show it again in the new language.
   var state = {notice: null, outcome: null, meOutcome: null, me: null, joinable: null};
 
@@ -112,6 +118,7 @@
       form.elements.preferredLanguage.value = next;
     }
     fillCountries();
+    fillConferences();
     registrationErrors.render();
     changeErrors.render();
     renderCard(notice, state.notice);
@@ -121,6 +128,7 @@
       renderMine(state.me);
       renderJoinable();
     }
+    renderMyConferences();
   }
 
   /** Shows the registration's own language when the visitor has not picked one. */
@@ -151,6 +159,87 @@
       select.add(new Option(country.name, country.code));
     });
     select.value = chosen;
+  }
+
+  // ---- conferences ----------------------------------------------------------------------------
+
+  /** The conferences people may register for, asked of the session service once (the list is public). */
+  function loadConferences() {
+    if (!conferenceList) {
+      conferenceList = call('GET', '/api/sessions/conferences').then(function (answer) {
+        conferencesFailed = answer.status !== 200 || !Array.isArray(answer.json);
+        return conferencesFailed ? [] : answer.json;
+      });
+    }
+    return conferenceList;
+  }
+
+  var conferences = [];
+
+  function conferenceById(id) {
+    return conferences.filter(function (conference) {
+      return conference.id === id;
+    })[0] || null;
+  }
+
+  function conferenceName(conference, fallbackId) {
+    var names = conference && conference.name || {};
+    return names[language] || names.en || names.fr || names.es || fallbackId || (conference && conference.id) || '';
+  }
+
+  function formatDay(date) {
+    try {
+      return new Intl.DateTimeFormat(language, {day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC'})
+        .format(new Date(date + 'T00:00:00Z'));
+    } catch (ignored) {
+      return String(date || '');
+    }
+  }
+
+  /** What the form says under the conference chosen: by invitation, when registration opens or closes. */
+  function conferenceHint(conference) {
+    var t = text();
+    if (!conference) {
+      return conferencesFailed ? t.conferencesUnavailable : '';
+    }
+    var terms = conference.registration || {};
+    var now = Date.now();
+    var opens = toDate(terms.opensAt);
+    var closes = toDate(terms.closesAt);
+    var hints = [];
+    if (opens && opens.getTime() > now) {
+      hints.push(format(t.conferenceOpensAt, {time: formatMoment(terms.opensAt)}));
+    } else if (closes && closes.getTime() <= now) {
+      hints.push(format(t.conferenceClosedAt, {time: formatMoment(terms.closesAt)}));
+    } else if (closes) {
+      hints.push(format(t.conferenceOpenUntil, {time: formatMoment(terms.closesAt)}));
+    }
+    if (conference.invitationOnly && !form.elements.invitationCode.value) {
+      hints.push(t.conferenceInvitation);
+    }
+    return hints.join(' ');
+  }
+
+  /** Fills the conference choice in the page's language; a link's ?conference= or the only one is chosen. */
+  function fillConferences() {
+    var select = form.elements.conferenceId;
+    var chosen = select.value || params.get('conference') || '';
+    while (select.options.length > 1) {
+      select.remove(1);
+    }
+    var sorted = conferences.slice().sort(function (a, b) {
+      return String(a.startDate).localeCompare(String(b.startDate)) || String(a.id).localeCompare(String(b.id));
+    });
+    sorted.forEach(function (conference) {
+      var label = conferenceName(conference) + ' (' + format(text().conferenceDates,
+        {start: formatDay(conference.startDate), end: formatDay(conference.endDate)}) + ')';
+      select.add(new Option(label, conference.id));
+    });
+    if (!chosen && sorted.length === 1) {
+      chosen = sorted[0].id;
+    }
+    select.value = conferenceById(chosen) ? chosen : '';
+    byId('conferenceId-hint').textContent = conferenceHint(conferenceById(select.value));
   }
 
   function deviceTimeZone() {
@@ -421,10 +510,11 @@
     byId('join-none').hidden = true;
     byId('join-list').replaceChildren();
     var zone = view.timeZone || deviceTimeZone();
-    return call('GET', '/api/sessions/conferences', undefined, token).then(function (answer) {
-      var running = (answer.status === 200 && Array.isArray(answer.json) ? answer.json : []).filter(function (c) {
+    return loadConferences().then(function (list) {
+      // Only the conference this registration is for: another's sessions are not the participant's to join.
+      var running = list.filter(function (c) {
         var day = today(c.timeZone);
-        return c.startDate <= day && day <= c.endDate;
+        return c.id === view.conferenceId && c.startDate <= day && day <= c.endDate;
       });
       return Promise.all(running.map(function (conference) {
         return call('GET', '/api/sessions/me/agenda?conference=' + encodeURIComponent(conference.id) + '&tz='
@@ -576,11 +666,12 @@
       resend.textContent = t.resendEmail;
       resend.addEventListener('click', function () {
         setBusy(resend, 'sending');
-        call('POST', '/api/registrations/reminders', {email: shown.email}).then(function (answer) {
+        call('POST', '/api/registrations/reminders', {email: shown.email, conferenceId: shown.conferenceId || null})
+          .then(function (answer) {
           setBusy(resend, null);
-          showCard(outcome, 'outcome', answer.status === 202 ? {kind: 'reminderSent', tone: 'ok'}
-            : unreachable(answer) ? {kind: 'unavailable'} : {kind: 'failed'});
-        });
+            showCard(outcome, 'outcome', answer.status === 202 ? {kind: 'reminderSent', tone: 'ok'}
+              : unreachable(answer) ? {kind: 'unavailable'} : {kind: 'failed'});
+          });
       });
       element.appendChild(resend);
     }
@@ -633,6 +724,7 @@
     var interpretationNeeded = elements.interpretationNeeded.checked;
     var sponsorshipRequested = elements.sponsorshipRequested.checked;
     return {
+      conferenceId: elements.conferenceId.value,
       fullName: elements.fullName.value.trim(),
       email: elements.email.value.trim(),
       organisation: elements.organisation.value.trim(),
@@ -660,7 +752,9 @@
     };
     if (answer.status === 201 || answer.status === 200) {
       show({kind: 'received', tone: 'ok', status: json && json.status, id: json && json.id});
+      var registeredFor = form.elements.conferenceId.value;
       form.reset();
+      form.elements.conferenceId.value = registeredFor;
       form.elements.preferredLanguage.value = language;
       preferredLanguageChosen = false;
       syncInterpretation();
@@ -674,7 +768,9 @@
         hint: 'invitationInvalidHint'});
     } else if (answer.status === 409 && (slug === 'duplicate-registration' || !slug)) {
       registrationErrors.show('email', 'emailRegistered');
-      show({kind: 'duplicate', email: form.elements.email.value.trim()});
+      show({kind: 'duplicate', email: form.elements.email.value.trim(), conferenceId: form.elements.conferenceId.value});
+    } else if (answer.status === 409 && slug === 'registration-closed') {
+      show({kind: 'registrationClosed', detail: problemDetail(answer), detailLanguage: answer.language});
     } else if (answer.status === 413) {
       show({kind: 'tooLarge'});
     } else if (unreachable(answer)) {
@@ -705,6 +801,10 @@
     preferredLanguageChosen = true;
   });
 
+  form.elements.conferenceId.addEventListener('change', function () {
+    byId('conferenceId-hint').textContent = conferenceHint(conferenceById(form.elements.conferenceId.value));
+  });
+
   /** An invitation link (?invitation=<code>) fills the read-only invitation code. */
   function takeInvitation() {
     var code = params.get('invitation');
@@ -725,36 +825,81 @@
     return date && !isNaN(date.getTime()) ? date : null;
   }
 
-  function saveAccess(access) {
-    memoryAccess = access;
-    try {
-      window.sessionStorage.setItem(TOKEN_KEY, JSON.stringify(access));
-    } catch (ignored) {
-      // Without storage the token lasts as long as the page.
-    }
-  }
-
-  /** The participant token, or null when there is none or it has expired. */
-  function currentToken() {
-    var access = memoryAccess;
-    if (!access) {
+  /**
+   * The tokens of this tab: {current: conference id, byConference: {id: {token, expiresAt, registrationId,
+   * conferenceId}}}. A token from before registrations had a conference is kept under the empty id.
+   */
+  function readAccesses() {
+    var all = memoryAccess;
+    if (!all) {
       try {
-        access = JSON.parse(window.sessionStorage.getItem(TOKEN_KEY) || 'null');
+        all = JSON.parse(window.sessionStorage.getItem(TOKEN_KEY) || 'null');
       } catch (ignored) {
-        access = null;
+        all = null;
       }
     }
-    var expiry = toDate(access && access.expiresAt);
-    // An expiry the page cannot read is left to the API, which answers 401 once the token has expired.
-    if (!access || typeof access.token !== 'string' || (expiry && expiry.getTime() <= Date.now())) {
-      forgetAccess();
-      return null;
+    if (all && typeof all.token === 'string') {
+      all = {current: '', byConference: {'': all}};
     }
-    memoryAccess = access;
-    return access.token;
+    if (!all || typeof all.byConference !== 'object' || all.byConference === null) {
+      all = {current: '', byConference: {}};
+    }
+    return all;
   }
 
+  function writeAccesses(all) {
+    memoryAccess = all;
+    try {
+      window.sessionStorage.setItem(TOKEN_KEY, JSON.stringify(all));
+    } catch (ignored) {
+      // Without storage the tokens last as long as the page.
+    }
+  }
+
+  /** Keeps the token of a registration and makes it the one shown. */
+  function saveAccess(access) {
+    var all = readAccesses();
+    var key = access.conferenceId || '';
+    all.byConference[key] = access;
+    all.current = key;
+    writeAccesses(all);
+  }
+
+  function usable(access) {
+    var expiry = toDate(access && access.expiresAt);
+    // An expiry the page cannot read is left to the API, which answers 401 once the token has expired.
+    return !!access && typeof access.token === 'string' && !(expiry && expiry.getTime() <= Date.now());
+  }
+
+  /** The token of the registration shown, or null when there is none or it has expired. */
+  function currentToken() {
+    var all = readAccesses();
+    Object.keys(all.byConference).forEach(function (key) {
+      if (!usable(all.byConference[key])) {
+        delete all.byConference[key];
+      }
+    });
+    if (!all.byConference[all.current]) {
+      all.current = Object.keys(all.byConference)[0];
+    }
+    writeAccesses(all);
+    var access = all.current === undefined ? null : all.byConference[all.current];
+    return access ? access.token : null;
+  }
+
+  /** Forgets the registration shown (its token no longer works); the others of this tab stay. */
   function forgetAccess() {
+    var all = readAccesses();
+    delete all.byConference[all.current];
+    all.current = Object.keys(all.byConference)[0] || '';
+    if (Object.keys(all.byConference).length) {
+      writeAccesses(all);
+      return;
+    }
+    forgetEveryAccess();
+  }
+
+  function forgetEveryAccess() {
     memoryAccess = null;
     try {
       window.sessionStorage.removeItem(TOKEN_KEY);
@@ -763,9 +908,51 @@
     }
   }
 
+  /** Shows another of this tab's registrations. */
+  function switchTo(conferenceId) {
+    var all = readAccesses();
+    if (all.byConference[conferenceId]) {
+      all.current = conferenceId;
+      writeAccesses(all);
+      showCard(meOutcome, 'meOutcome', null);
+      loadMine(true);
+    }
+  }
+
+  /** The list of this tab's registrations, one per conference, when there is more than one. */
+  function renderMyConferences() {
+    var all = readAccesses();
+    var keys = Object.keys(all.byConference);
+    var nav = byId('my-conferences');
+    var list = byId('my-conferences-list');
+    list.replaceChildren();
+    nav.hidden = keys.length < 1 || meView.hidden;
+    keys.forEach(function (key) {
+      var item = document.createElement('li');
+      var name = document.createElement('span');
+      name.textContent = conferenceName(conferenceById(key), key);
+      item.append(name);
+      if (key === all.current) {
+        item.setAttribute('aria-current', 'true');
+      } else {
+        var show = document.createElement('button');
+        show.type = 'button';
+        show.className = 'secondary';
+        show.setAttribute('data-i18n', 'showRegistration');
+        show.textContent = text().showRegistration;
+        show.addEventListener('click', function () {
+          switchTo(key);
+        });
+        item.append(' ', show);
+      }
+      list.append(item);
+    });
+  }
+
   function showView(which) {
     registerView.hidden = which !== 'register';
     meView.hidden = which !== 'me';
+    renderMyConferences();
   }
 
   /** The personal link's code is spent once, for a token; it leaves the address bar at once. */
@@ -775,7 +962,8 @@
     call('POST', '/api/registrations/access-tokens', {code: code}).then(function (answer) {
       var json = answer.json;
       if (answer.status === 200 && json && typeof json.token === 'string') {
-        saveAccess({token: json.token, expiresAt: json.expiresAt, registrationId: json.registrationId});
+        saveAccess({token: json.token, expiresAt: json.expiresAt, registrationId: json.registrationId,
+          conferenceId: json.conferenceId || ''});
         showCard(notice, 'notice', null);
         loadMine(true);
         return;
@@ -870,6 +1058,7 @@
 
     var details = byId('me-details');
     details.replaceChildren();
+    addDetail(details, t.conferenceLabel, conferenceName(conferenceById(view.conferenceId), view.conferenceId));
     addDetail(details, t.fullName, view.fullName || '');
     addDetail(details, t.email, view.email || '');
     addDetail(details, t.modeLabel, view.attendanceMode === 'IN_PERSON' ? t.inPerson
@@ -1085,8 +1274,13 @@
     act('/api/registrations/me/offer/decline', 'offerDeclined');
   });
 
+  byId('register-another').addEventListener('click', function () {
+    showView('register');
+    byId('register-heading').focus();
+  });
+
   byId('sign-out').addEventListener('click', function () {
-    forgetAccess();
+    forgetEveryAccess();
     state.me = null;
     state.joinable = null;
     showCard(meOutcome, 'meOutcome', null);
@@ -1119,6 +1313,14 @@
   syncInterpretation();
   syncSponsorship();
   setLanguage(language);
+  loadConferences().then(function (list) {
+    conferences = list;
+    fillConferences();
+    renderMyConferences();
+    if (state.me) {
+      renderMine(state.me);
+    }
+  });
 
   var accessCode = params.get('access');
   if (accessCode !== null) {

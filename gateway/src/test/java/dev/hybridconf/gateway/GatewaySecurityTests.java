@@ -90,6 +90,19 @@ class GatewaySecurityTests {
     }
 
     @Test
+    void theListOfConferencesIsPublicSoThePortalCanOfferThemButTheirProgrammesAreNot() {
+        int before = upstreams.requestCount("session");
+
+        client.get().uri("/api/sessions/conferences").exchange().expectStatus().isOk();
+        assertThat(upstreams.requestCount("session")).isEqualTo(before + 1);
+        client.get().uri("/api/sessions/conferences/local-action-2024").exchange().expectStatus().isUnauthorized();
+        client.get().uri("/api/sessions/conferences/local-action-2024/programme").exchange().expectStatus()
+                .isUnauthorized();
+        client.post().uri("/api/sessions/conferences").exchange().expectStatus().isUnauthorized();
+        assertThat(upstreams.requestCount("session")).isEqualTo(before + 1);
+    }
+
+    @Test
     void aTokenFromAnotherIssuerIsRefused() {
         expectInvalidToken(issuer.tokenFromIssuer("https://someone-else.example", "organiser-1", "organiser"));
     }

@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 class PortalTests {
 
     /** The components of {@code SubmitRegistrationRequest}, in record order. */
-    static final List<String> SUBMIT_REGISTRATION_FIELDS = List.of("fullName", "email", "organisation", "position",
+    static final List<String> SUBMIT_REGISTRATION_FIELDS = List.of("conferenceId", "fullName", "email", "organisation", "position",
             "city", "country", "attendanceMode", "preferredLanguage", "interpretationNeeded", "interpretationLanguage",
             "accessibilityNeeds", "timeZone", "sponsorshipRequested", "sponsorshipJustification", "invitationCode",
             "privacyConsent");

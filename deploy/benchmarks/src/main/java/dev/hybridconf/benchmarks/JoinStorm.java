@@ -39,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * (throughput, p50/p90/p99, errors by status) to a JSON file.
  *
  * <p>Set-up goes through the platform's own front door: it registers {@code --participants} remote
- * participants, approves them as the demo organiser, opens each one's access link from the demo mailbox
+ * participants for {@code --conference} (a registration is for one conference, and a participant is registered in
+ * its sessions only; default: the open rehearsal), approves them as the demo organiser, opens each one's access link from the demo mailbox
  * and waits until every one has a join link for the session (the rehearsal's plenary test room unless
  * {@code --session} names another). Then {@code --concurrency} clients send {@code --requests} join
  * requests as fast as the answers come, each with a participant's own token.
@@ -50,6 +51,9 @@ import tools.jackson.databind.json.JsonMapper;
  * </pre>
  */
 public final class JoinStorm {
+
+    /** The demo conference anyone may register for without an invitation: today's technical rehearsal. */
+    static final String REHEARSAL = "hybridconf-rehearsal";
 
     /** The rehearsal's plenary test room: the session service's id for conference and key. */
     static final String REHEARSAL_TEST_ROOM = UUID.nameUUIDFromBytes("hybridconf-rehearsal\ntest-room"
@@ -94,6 +98,8 @@ public final class JoinStorm {
               --requests <n>           measured join requests (default 20000)
               --warmup <n>             join requests sent first and not measured (default 2000)
               --concurrency <n>        clients sending at once (default 64)
+              --conference <id>        the conference the participants register for: the session's
+                                       (default hybridconf-rehearsal, open to anyone)
               --session <id>           the session to join (default: the rehearsal's plenary test room)
               --out <file>             where the figures go (default benchmarks/join-storm.json)
               --help                   this text
@@ -145,6 +151,7 @@ public final class JoinStorm {
         options.put("requests", "20000");
         options.put("concurrency", "64");
         options.put("warmup", "2000");
+        options.put("conference", REHEARSAL);
         options.put("session", REHEARSAL_TEST_ROOM);
         options.put("out", "benchmarks/join-storm.json");
         for (int i = 0; i < args.length; i++) {
@@ -320,6 +327,7 @@ public final class JoinStorm {
     /** Register (remote), be approved, open the access link from the demo mailbox: the participant's token. */
     private String signIn(String email, String language, String organiser) throws Exception {
         Map<String, Object> form = new LinkedHashMap<>();
+        form.put("conferenceId", options.get("conference"));
         form.put("fullName", "Storm Participant");
         form.put("email", email);
         form.put("organisation", "City of Dakar");

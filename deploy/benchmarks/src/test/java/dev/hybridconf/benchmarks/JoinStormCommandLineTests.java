@@ -31,7 +31,8 @@ class JoinStormCommandLineTests {
     @Test
     void helpPrintsTheOptionsAndStartsNothing() {
         assertThat(run("--help")).isZero();
-        assertThat(out()).contains("Usage:", "--participants", "--concurrency", "--gateway", "Exit status");
+        assertThat(out()).contains("Usage:", "--participants", "--concurrency", "--gateway", "--conference",
+                "Exit status");
         assertThat(run("-h")).isZero();
         assertThat(err()).isEmpty();
     }

@@ -137,12 +137,14 @@ public final class LocalLauncher {
         out.println();
         out.println("Try it (the whole walk-through, with the access link, is in docs/local-stack.md):");
         out.println("  curl -i -X POST " + base + "api/registrations -H 'Content-Type: application/json' \\");
-        out.println("    -d '{\"fullName\":\"Ada Lovelace\",\"email\":\"" + email + "\",\"organisation\":\"UCLG\","
+        out.println("    -d '{\"conferenceId\":\"" + LocalStack.DEMO_CONFERENCE + "\",\"fullName\":\"Ada Lovelace\","
+                + "\"email\":\"" + email + "\",\"organisation\":\"UCLG\","
                 + "\"position\":\"Policy officer\",\"city\":\"Paris\",\"country\":\"FR\","
                 + "\"attendanceMode\":\"REMOTE\",\"preferredLanguage\":\"fr\",\"privacyConsent\":true}'");
         out.println("  curl -s '" + mailbox + "?to=" + email + "'");
         Optional.ofNullable(tokens.get("organiser")).ifPresent(organiser -> {
-            out.println("  curl -s " + sessionBase + "api/sessions/participants/summary \\");
+            out.println("  curl -s '" + sessionBase + "api/sessions/participants/summary?conference="
+                    + LocalStack.DEMO_CONFERENCE + "' \\");
             out.println("    -H 'Authorization: Bearer " + organiser + "'");
         });
         if (staying) {

@@ -45,6 +45,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class LocalStack implements AutoCloseable {
 
+    /**
+     * The demo conference anyone may register for without an invitation (the others, from the source documents,
+     * are invitation-only): a technical rehearsal dated today, with a plenary test room open all day on Zoom.
+     */
+    public static final String DEMO_CONFERENCE = "hybridconf-rehearsal";
+
     private static final Duration APP_GRACE = Duration.ofSeconds(20);
     private static final Duration KAFKA_GRACE = Duration.ofSeconds(30);
     private static final Duration REDIS_GRACE = Duration.ofSeconds(10);
@@ -413,6 +419,11 @@ public final class LocalStack implements AutoCloseable {
         env.put("REDIS_PORT", Integer.toString(config.redisPort()));
         env.put("JWT_JWK_SET_URI", issuer + "/oauth2/jwks");
         env.put("JWT_ISSUER", issuer);
+        if (app.equals(App.REGISTRATION) || app.equals(App.SESSION) || app.equals(App.STREAMING_LINK)) {
+            // Registrations saved in .local-stack/ by a version without conferences were made on the open form and
+            // joined today's rehearsal: they belong to it (ADR 0015).
+            env.put("DEFAULT_CONFERENCE", DEMO_CONFERENCE);
+        }
         if (app.equals(App.REGISTRATION)) {
             env.put("DEMO_SIGN_IN", "true");
             // Access links in participants' messages open the portal, wherever --gateway-port put it.

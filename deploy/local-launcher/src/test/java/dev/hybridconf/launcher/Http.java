@@ -67,9 +67,23 @@ final class Http {
         return registration("amina." + UUID.randomUUID() + "@example.org", attendanceMode, language);
     }
 
-    /** A valid registration request for {@code email}, with every field the form asks for. */
+    /** A valid registration request for {@code email} for the open demo conference (the rehearsal). */
     static String registration(String email, String attendanceMode, String language) {
+        return registration(LocalStack.DEMO_CONFERENCE, email, attendanceMode, language, null);
+    }
+
+    /**
+     * A valid registration request for {@code conference}, with every field the form asks for.
+     *
+     * @param invitationCode the code of an invitation, or null
+     */
+    static String registration(String conference, String email, String attendanceMode, String language,
+            String invitationCode) {
         Map<String, Object> body = new LinkedHashMap<>();
+        body.put("conferenceId", conference);
+        if (invitationCode != null) {
+            body.put("invitationCode", invitationCode);
+        }
         body.put("fullName", "Amina Diallo");
         body.put("email", email);
         body.put("organisation", "City of Dakar");

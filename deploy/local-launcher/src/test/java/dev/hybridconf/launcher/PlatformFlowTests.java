@@ -270,10 +270,11 @@ class PlatformFlowTests {
         String fresh = stack.demoTokens().get("organiser");
 
         assertThat(keyId(fresh)).isEqualTo(newKey).isNotEqualTo(keyId(organiser));
-        Http.Answer withNewKey = gateway.get("/api/sessions/participants/summary", fresh);
+        String conference = "?conference=" + LocalStack.DEMO_CONFERENCE;
+        Http.Answer withNewKey = gateway.get("/api/sessions/participants/summary" + conference, fresh);
         assertThat(withNewKey.status()).as(withNewKey.body()).isEqualTo(200);
-        assertThat(gateway.get("/api/registrations/capacity", fresh).status()).isEqualTo(200);
-        assertThat(gateway.get("/api/sessions/participants/summary", organiser).status())
+        assertThat(gateway.get("/api/registrations/capacity" + conference, fresh).status()).isEqualTo(200);
+        assertThat(gateway.get("/api/sessions/participants/summary" + conference, organiser).status())
                 .as("a token signed before the rotation").isEqualTo(200);
     }
 
@@ -396,7 +397,94 @@ class PlatformFlowTests {
                 .json().path("liveStatus").asString()).isEqualTo("ENDED"));
     }
 
-    /** Waits for the approval in the registration service's demo mailbox and returns its access code. */
+    /**
+     * The demo stack's conferences each take their own registrations: the same person registers for the open
+     * rehearsal on the form and, invited, for two invitation-only conferences from the source documents; each
+     * registration counts in its own conference only (the session service's summary and the registration
+     * service's counts), and a remote participant approved for Barcelona is registered in no Zoom meeting of the
+     * rehearsal, whose test room refuses them.
+     */
+    @Test
+    void theDemoConferencesEachTakeTheirOwnRegistrations() {
+        List<String> conferences = List.of(LocalStack.DEMO_CONFERENCE, "local-action-2024", "uclg-seminar-campus-2021");
+        await().atMost(EVENTUALLY).untilAsserted(() -> conferences.forEach(conference -> assertThat(gateway.get(
+                "/api/registrations/settings?conference=" + conference, organiser).status()).as(conference)
+                .isEqualTo(200)));
+        Map<String, Long> sessionBefore = new HashMap<>();
+        Map<String, Long> registrationBefore = new HashMap<>();
+        for (String conference : conferences) {
+            sessionBefore.put(conference, summary(conference).path("total").asLong());
+            registrationBefore.put(conference, counts(conference));
+        }
+        String email = "fatou." + UUID.randomUUID() + "@dakar.sn";
+
+        Http.Answer open = gateway.post("/api/registrations", Http.registration(email, "REMOTE", "fr"), null);
+        Http.Answer uninvited = gateway.post("/api/registrations",
+                Http.registration("local-action-2024", email, "REMOTE", "fr", null), null);
+        Http.Answer barcelona = gateway.post("/api/registrations", Http.registration("local-action-2024", email,
+                "REMOTE", "fr", invite("local-action-2024", email, true)), null);
+        Http.Answer seminar = gateway.post("/api/registrations", Http.registration("uclg-seminar-campus-2021", email,
+                "REMOTE", "fr", invite("uclg-seminar-campus-2021", email, false)), null);
+
+        assertThat(open.status()).as(open.body()).isEqualTo(201);
+        assertThat(uninvited.status()).as("Barcelona is by invitation only").isEqualTo(403);
+        assertThat(barcelona.status()).as(barcelona.body()).isEqualTo(201);
+        assertThat(barcelona.json().path("status").asString()).as("its invitation skips review").isEqualTo("APPROVED");
+        assertThat(seminar.status()).as(seminar.body()).isEqualTo(201);
+        assertThat(seminar.json().path("status").asString()).isEqualTo("PENDING");
+        for (String conference : conferences) {
+            await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(summary(conference).path("total").asLong())
+                    .as(conference).isEqualTo(sessionBefore.get(conference) + 1));
+            assertThat(counts(conference)).as(conference).isEqualTo(registrationBefore.get(conference) + 1);
+        }
+
+        String barcelonaId = barcelona.json().path("id").asString();
+        String token = gateway.post("/api/registrations/access-tokens",
+                "{\"code\":\"" + accessCodeMailedTo(email) + "\"}", null).json().path("token").asString();
+        String testRoom = UUID.nameUUIDFromBytes("hybridconf-rehearsal\ntest-room".getBytes(StandardCharsets.UTF_8))
+                .toString();
+        assertThat(gateway.get("/api/registrations/me", token).json().path("conferenceId").asString())
+                .isEqualTo("local-action-2024");
+        Http.Answer refused = gateway.get("/api/streaming/sessions/" + testRoom + "/join", token);
+        assertThat(refused.status()).as("the rehearsal's test room is not Barcelona's: " + refused.body()).isEqualTo(403);
+        String staff = stack.demoTokens().get("streaming-staff");
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Madrid")).toString();
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            String meetingId = null;
+            for (JsonNode row : gateway.get("/api/streaming/board?day=" + today, staff).json().path("rows")) {
+                if (testRoom.equals(row.path("sessionId").asString())) {
+                    meetingId = row.path("meetingId").asString();
+                }
+            }
+            assertThat(meetingId).as("the test room's meeting").isNotBlank();
+            Http.Answer registrants = new Http(stack.url(App.ZOOM_EMULATOR.name()))
+                    .get("/emulator/meetings/" + meetingId + "/registrants", null);
+            assertThat(registrants.status()).as(registrants.body()).isEqualTo(200);
+            assertThat(registrants.body()).as("no Zoom registrant for Barcelona's participant in the rehearsal")
+                    .doesNotContain(barcelonaId);
+        });
+    }
+
+    /** An organiser's invitation to {@code conference} for {@code email}; returns its code. */
+    private static String invite(String conference, String email, boolean skipReview) {
+        Http.Answer invited = gateway.post("/api/registrations/invitations", JsonMapper.shared().writeValueAsString(
+                Map.of("conferenceId", conference, "email", email, "skipReview", skipReview, "language", "fr")),
+                organiser);
+        assertThat(invited.status()).as(invited.body()).isEqualTo(201);
+        return invited.json().path("code").asString();
+    }
+
+    /** How many registrations the registration service lists for {@code conference}. */
+    private static long counts(String conference) {
+        Http.Answer counts = gateway.get("/api/registrations/counts?conference=" + conference, organiser);
+        assertThat(counts.status()).as(counts.body()).isEqualTo(200);
+        return counts.json().path("total").asLong();
+    }
+
+    /**
+     * Waits for an approval in the registration service's demo mailbox and returns the access code of the newest
+     * message that carries one (a person registered for several conferences also gets their other messages).
+     */
     private static String accessCodeMailedTo(String email) {
         Http mailbox = new Http(stack.url(App.REGISTRATION.name()));
         String path = "/internal/demo-mailbox?to=" + URLEncoder.encode(email, StandardCharsets.UTF_8);
@@ -405,11 +493,14 @@ class PlatformFlowTests {
         await().atMost(EVENTUALLY).untilAsserted(() -> {
             Http.Answer box = mailbox.get(path, null);
             assertThat(box.status()).as(box.body()).isEqualTo(200);
-            JsonNode newest = box.json().path("messages").path(0);
-            Matcher link = access.matcher(newest.path("body").asString(""));
-            assertThat(link.find()).as("the newest message carries the access link: " + newest.path("subject"))
-                    .isTrue();
-            code[0] = link.group(1);
+            code[0] = null;
+            for (JsonNode message : box.json().path("messages")) {
+                Matcher link = access.matcher(message.path("body").asString(""));
+                if (code[0] == null && link.find()) {
+                    code[0] = link.group(1);
+                }
+            }
+            assertThat(code[0]).as("a message with the access link: " + box.body()).isNotNull();
         });
         return code[0];
     }
@@ -428,7 +519,11 @@ class PlatformFlowTests {
     }
 
     private static JsonNode summary() {
-        Http.Answer answer = gateway.get("/api/sessions/participants/summary", organiser);
+        return summary(LocalStack.DEMO_CONFERENCE);
+    }
+
+    private static JsonNode summary(String conference) {
+        Http.Answer answer = gateway.get("/api/sessions/participants/summary?conference=" + conference, organiser);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer.json();
     }

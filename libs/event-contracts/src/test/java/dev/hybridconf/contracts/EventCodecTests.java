@@ -18,7 +18,8 @@ class EventCodecTests {
 
     @Test
     void envelopeCarriesTheLogicalTypeAndAggregateIdNeverTheClassName() {
-        var payload = new RegistrationSubmitted("3f6c1f43-56a8-4d8e-9a34-3c2bb0f0e8a1", "REMOTE", "fr", "SN");
+        var payload = new RegistrationSubmitted("3f6c1f43-56a8-4d8e-9a34-3c2bb0f0e8a1", "local-action-2024", "REMOTE", "fr",
+                "SN");
 
         String json = codec.toJson(codec.wrap("registration-service", payload));
 
@@ -31,7 +32,8 @@ class EventCodecTests {
 
     @Test
     void roundTripKeepsThePayload() {
-        var payload = new RegistrationSubmitted("3f6c1f43-56a8-4d8e-9a34-3c2bb0f0e8a1", "IN_PERSON", "es", "CO");
+        var payload = new RegistrationSubmitted("3f6c1f43-56a8-4d8e-9a34-3c2bb0f0e8a1", "local-action-2024", "IN_PERSON",
+                "es", "CO");
         CloudEvent event = codec.wrap("registration-service", payload);
 
         CloudEvent read = codec.fromJson(codec.toJson(event));

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -29,6 +30,7 @@ import tools.jackson.databind.ObjectMapper;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "platform.identity.portal-url=https://portal.example.org/")
 @PlatformInfrastructure
+@Import(TestConferences.Published.class)
 class AccessLinkTests {
 
     @LocalServerPort
@@ -59,6 +61,8 @@ class AccessLinkTests {
         assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(200);
         JsonNode body = json.readTree(exchanged.body());
         assertThat(body.get("registrationId").asString()).isEqualTo(mine);
+        assertThat(body.get("conferenceId").asString()).as("the portal learns which conference the token is for")
+                .isEqualTo(TestConferences.CONFERENCE);
         String token = body.get("token").asString();
         HttpResponse<String> me = get("/api/registrations/me", token);
         assertThat(me.statusCode()).isEqualTo(200);
@@ -137,8 +141,8 @@ class AccessLinkTests {
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(url(path)).header("Authorization", "Bearer " + token).build(),
-                BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(url(RegistrationHttp.scoped(path))).header("Authorization",
+                "Bearer " + token).build(), BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String token) throws Exception {

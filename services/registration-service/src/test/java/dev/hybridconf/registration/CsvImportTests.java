@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -33,6 +34,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "platform.http.large-body-bytes=1048576", "platform.registration.imports.errors-kept=12"})
 @PlatformInfrastructure
+@Import(TestConferences.Published.class)
 class CsvImportTests {
 
     private static final Duration DEADLINE = Duration.ofSeconds(60);
@@ -58,7 +60,8 @@ class CsvImportTests {
         String eve = "eve." + marker + "@example.org";
         HttpResponse<String> invited = api.http().send(api.http().request("/api/registrations/invitations",
                 api.organiser()).header("Content-Type", "application/json")
-                .POST(BodyPublishers.ofString("{\"email\":\"" + eve + "\"}")));
+                .POST(BodyPublishers.ofString("{\"conferenceId\":\"" + TestConferences.CONFERENCE + "\",\"email\":\""
+                        + eve + "\"}")));
         assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
         String csv = String.join("\r\n",
                 "email;roles;skipReview",
@@ -85,7 +88,8 @@ class CsvImportTests {
         assertThat(job.get("failed").asLong()).isEqualTo(5);
         assertThat(errors(job)).containsExactly("4 email", "5 roles", "6 email", "7 skipReview", "8 email");
         assertThat(message(job, 6)).isEqualTo("repeats the e-mail address of row 2 of this file");
-        assertThat(message(job, 8)).isEqualTo(eve + " has already been invited.");
+        assertThat(message(job, 8)).isEqualTo(eve + " has already been invited to this conference.");
+        assertThat(job.get("conferenceId").asString()).isEqualTo(TestConferences.CONFERENCE);
         assertThat(job.get("notice").asString()).contains("shown nowhere else");
         List<JsonNode> links = new ArrayList<>();
         job.get("invitations").forEach(links::add);
@@ -139,7 +143,7 @@ class CsvImportTests {
         assertThat(message(job, 5)).isEqualTo("vaut HYBRID, qui ne fait pas partie de IN_PERSON, REMOTE");
         assertThat(message(job, 6)).startsWith("vaut peut-être ; indiquez oui ou non");
         assertThat(message(job, 7)).isEqualTo("La ligne compte 8 cellules alors que l'en-tête en compte 11.");
-        assertThat(message(job, 8)).isEqualTo("Cette adresse e-mail a déjà une inscription.");
+        assertThat(message(job, 8)).isEqualTo("Cette adresse e-mail a déjà une inscription à cette conférence.");
         assertThat(message(job, 9)).isEqualTo("reprend l'adresse e-mail de la ligne 2 de ce fichier");
         assertThat(message(job, 10)).contains("interprétation");
 
@@ -174,6 +178,10 @@ class CsvImportTests {
         HttpResponse<String> noKind = api.upload(null, header + "\n" + good, "en");
         HttpResponse<String> json = api.upload("registrations", "{}".getBytes(StandardCharsets.UTF_8), "application/json",
                 api.organiser(), "es");
+        HttpResponse<String> noConference = api.upload("registrations", null,
+                (header + "\n" + good).getBytes(StandardCharsets.UTF_8), "text/csv", api.organiser(), "fr");
+        HttpResponse<String> unknownConference = api.upload("registrations", "no-such-conference",
+                (header + "\n" + good).getBytes(StandardCharsets.UTF_8), "text/csv", api.organiser(), "en");
 
         assertProblem(unclosedQuote, 400, "csv-invalid");
         assertThat(detail(unclosedQuote)).contains("row 3").contains("Nothing was imported");
@@ -190,6 +198,11 @@ class CsvImportTests {
         assertThat(api.http().json(unknownKind).get("errors").get(0).get("field").asString()).isEqualTo("kind");
         assertProblem(noKind, 400, "validation");
         assertProblem(json, 415, "unsupported-media-type");
+        assertProblem(noConference, 400, "validation");
+        assertThat(api.http().json(noConference).get("errors").get(0).get("field").asString()).isEqualTo("conference");
+        assertThat(api.http().json(noConference).get("errors").get(0).get("message").asString())
+                .contains("identifiant de la conférence");
+        assertProblem(unknownConference, 404, "not-found");
         assertThat(detail(json)).contains("text/csv").contains("Envíe");
         assertThat(api.read("/api/registrations/counts?q=" + marker).get("total").asLong()).isZero();
         assertThat(api.read("/api/registrations/invitations?size=500").toString()).doesNotContain(marker);

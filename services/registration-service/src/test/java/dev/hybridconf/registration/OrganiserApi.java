@@ -48,6 +48,7 @@ final class OrganiserApi {
     /** A form with every required field; {@code overrides} replace or add fields. Returns the new id. */
     String register(Map<String, Object> overrides) {
         Map<String, Object> form = new LinkedHashMap<>();
+        form.put("conferenceId", TestConferences.CONFERENCE);
         form.put("fullName", "Kwame Mensah");
         form.put("email", "p." + UUID.randomUUID() + "@example.org");
         form.put("organisation", "City of Accra");
@@ -64,7 +65,7 @@ final class OrganiserApi {
     }
 
     HttpResponse<String> get(String path, String token, String language) {
-        var request = http.request(path, token);
+        var request = http.request(RegistrationHttp.scoped(path), token);
         if (language != null) {
             request.header("Accept-Language", language);
         }
@@ -86,7 +87,13 @@ final class OrganiserApi {
     }
 
     HttpResponse<String> upload(String kind, byte[] csv, String contentType, String token, String language) {
-        var request = http.request("/api/registrations/imports" + (kind == null ? "" : "?kind=" + kind), token);
+        return upload(kind, TestConferences.CONFERENCE, csv, contentType, token, language);
+    }
+
+    HttpResponse<String> upload(String kind, String conference, byte[] csv, String contentType, String token,
+            String language) {
+        String query = (kind == null ? "" : "kind=" + kind) + (conference == null ? "" : "&conference=" + conference);
+        var request = http.request("/api/registrations/imports" + (query.isEmpty() ? "" : "?" + query), token);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

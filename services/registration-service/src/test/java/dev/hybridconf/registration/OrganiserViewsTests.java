@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -36,6 +37,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @PlatformInfrastructure
+@Import(TestConferences.Published.class)
 class OrganiserViewsTests {
 
     @LocalServerPort
@@ -43,6 +45,9 @@ class OrganiserViewsTests {
 
     @Autowired
     TokenIssuer tokens;
+
+    @Autowired
+    TestConferences conferences;
 
     private OrganiserApi api;
     private String marker;
@@ -179,27 +184,86 @@ class OrganiserViewsTests {
         assertThat(export.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type.replace(" ", "").toLowerCase()).isEqualTo("text/csv;charset=utf-8"));
         assertThat(export.headers().firstValue("Content-Disposition"))
-                .contains("attachment; filename=registrations.csv");
+                .contains("attachment; filename=registrations-" + TestConferences.CONFERENCE + ".csv");
         List<CSVRecord> rows = parse(export.body());
-        assertThat(rows.get(0).toList()).containsExactly("id", "status", "fullName", "email", "organisation",
-                "position", "city", "country", "attendanceMode", "preferredLanguage", "interpretationNeeded",
-                "interpretationLanguage", "accessibilityNeeds", "timeZone", "sponsorship", "sponsorshipJustification",
-                "roles", "submittedAt");
+        assertThat(rows.get(0).toList()).containsExactly("id", "conferenceId", "status", "fullName", "email",
+                "organisation", "position", "city", "country", "attendanceMode", "preferredLanguage",
+                "interpretationNeeded", "interpretationLanguage", "accessibilityNeeds", "timeZone", "sponsorship",
+                "sponsorshipJustification", "roles", "submittedAt");
         assertThat(rows).hasSize(3);
         CSVRecord evilRow = rows.stream().filter(r -> r.get(0).equals(evil)).findFirst().orElseThrow();
-        assertThat(evilRow.get(2)).isEqualTo("'=HYPERLINK(\"http://evil.example\",\"x\")");
-        assertThat(evilRow.get(4)).isEqualTo("'+33 Ville " + marker);
-        assertThat(evilRow.get(5)).isEqualTo("'-2+3");
-        assertThat(evilRow.get(6)).isEqualTo("'@SUM(A1)");
+        assertThat(evilRow.get(3)).isEqualTo("'=HYPERLINK(\"http://evil.example\",\"x\")");
+        assertThat(evilRow.get(5)).isEqualTo("'+33 Ville " + marker);
+        assertThat(evilRow.get(6)).isEqualTo("'-2+3");
+        assertThat(evilRow.get(7)).isEqualTo("'@SUM(A1)");
         CSVRecord mariaRow = rows.stream().filter(r -> r.get(0).equals(maria)).findFirst().orElseThrow();
-        assertThat(mariaRow.toList().subList(1, 16)).containsExactly("PENDING", "María José Pérez",
+        assertThat(mariaRow.toList().subList(1, 17)).containsExactly(TestConferences.CONFERENCE, "PENDING",
+                "María José Pérez",
                 "maria." + marker + "@bogota.gov.co", "Alcaldía " + marker, "Policy officer", "Bogotá", "CO",
                 "IN_PERSON", "es", "true", "fr", "Wheelchair access", "America/Bogota", "REQUESTED",
                 "Travel, \"urgent\"\nsecond line");
-        assertThat(mariaRow.get(16)).isEqualTo("participant");
-        assertThat(Instant.parse(mariaRow.get(17))).isBefore(Instant.now().plusSeconds(1));
+        assertThat(mariaRow.get(17)).isEqualTo("participant");
+        assertThat(Instant.parse(mariaRow.get(18))).isBefore(Instant.now().plusSeconds(1));
         assertThat(approvedOnly.statusCode()).isEqualTo(200);
         assertThat(parse(approvedOnly.body())).hasSize(1);
+    }
+
+    @Test
+    void aRegistrationForOneConferenceIsInvisibleInAnotherConferencesViews() throws Exception {
+        String other = "other-views-" + marker;
+        conferences.publish(other, false, dev.hybridconf.contracts.session.RegistrationTerms.UNSTATED);
+        String mine = person("Amina Diallo", "Dakar", "SN", "IN_PERSON", "fr");
+        String theirs = api.register(Map.of("conferenceId", other, "fullName", "Kwame Mensah", "city", "Accra",
+                "country", "GH", "organisation", "Ville " + marker));
+        review(theirs, "approve");
+        String organiser = api.organiser();
+
+        JsonNode mineListed = api.read("/api/registrations?q=" + marker);
+        JsonNode theirsListed = api.read("/api/registrations?conference=" + other + "&q=" + marker);
+        JsonNode mineCounted = api.read("/api/registrations/counts?q=" + marker);
+        JsonNode theirsCounted = api.read("/api/registrations/counts?conference=" + other);
+        String mineExported = api.get("/api/registrations/export.csv?q=" + marker, organiser, null).body();
+        String theirsExported = api.get("/api/registrations/export.csv?conference=" + other, organiser, null).body();
+        JsonNode theirCapacity = api.read("/api/registrations/capacity?conference=" + other);
+        JsonNode myCapacity = api.read("/api/registrations/capacity");
+
+        assertThat(mineListed.get("conferenceId").asString()).isEqualTo(TestConferences.CONFERENCE);
+        assertThat(mineListed.get("items")).extracting(item -> item.get("id").asString()).containsExactly(mine);
+        assertThat(theirsListed.get("items")).extracting(item -> item.get("id").asString()).containsExactly(theirs);
+        assertThat(mineCounted.get("total").asLong()).isEqualTo(1);
+        assertThat(mineCounted.get("byStatus").get("APPROVED").asLong()).isZero();
+        assertThat(theirsCounted.get("total").asLong()).isEqualTo(1);
+        assertThat(theirsCounted.get("byStatus").get("APPROVED").asLong()).isEqualTo(1);
+        assertThat(mineExported).contains(mine).doesNotContain(theirs);
+        assertThat(theirsExported).contains(theirs).doesNotContain(mine);
+        assertThat(parse(theirsExported).get(1).get(1)).isEqualTo(other);
+        assertThat(theirCapacity.get("modes").get("REMOTE").get("approved").asLong()).isEqualTo(1);
+        assertThat(myCapacity.get("conferenceId").asString()).isEqualTo(TestConferences.CONFERENCE);
+        assertThat(api.read("/api/registrations/" + theirs).get("conferenceId").asString()).isEqualTo(other);
+    }
+
+    @Test
+    void everyOrganiserViewNamesItsConferenceAndAnUnknownOneIsNotFound() {
+        String organiser = api.organiser();
+        List<String> views = List.of("/api/registrations", "/api/registrations/counts", "/api/registrations/export.csv",
+                "/api/registrations/capacity", "/api/registrations/settings", "/api/registrations/invitations");
+
+        for (String view : views) {
+            HttpResponse<String> missing = api.http().send(api.http().request(view, organiser)
+                    .header("Accept-Language", "es").GET());
+            HttpResponse<String> unknown = api.http().send(api.http().request(view + "?conference=no-such-conference",
+                    organiser).GET());
+            HttpResponse<String> hostile = api.http().send(api.http().request(view + "?conference=" + encode("../*"),
+                    organiser).GET());
+            assertProblem(missing, 400, "validation");
+            assertThat(fields(missing)).as(view).contains("conference");
+            assertThat(missing.body()).as(view).contains("identificador de la conferencia");
+            assertProblem(unknown, 404, "not-found");
+            assertProblem(hostile, 404, "not-found");
+        }
+        HttpResponse<String> both = api.http().send(api.http().request("/api/registrations?status=SLEEPING", organiser)
+                .GET());
+        assertThat(fields(both)).as("every bad parameter at once").containsExactly("conference", "status");
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -34,6 +35,7 @@ import tools.jackson.databind.ObjectMapper;
 /** The registration API over real HTTP, on a real Redis and Kafka broker. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "platform.identity.demo-sign-in=true")
 @PlatformInfrastructure
+@Import(TestConferences.Published.class)
 class RegistrationApiTests {
 
     @LocalServerPort
@@ -72,6 +74,8 @@ class RegistrationApiTests {
         assertThat(envelope.get("type").asString()).isEqualTo("registration.submitted.v1");
         assertThat(envelope.get("source").asString()).isEqualTo("registration-service");
         assertThat(envelope.get("data").get("attendanceMode").asString()).isEqualTo("REMOTE");
+        assertThat(envelope.get("data").get("conferenceId").asString()).isEqualTo(TestConferences.CONFERENCE);
+        assertThat(body.get("conferenceId").asString()).isEqualTo(TestConferences.CONFERENCE);
         assertThat(event).doesNotContain(email).doesNotContain("Amina");
     }
 
@@ -82,30 +86,32 @@ class RegistrationApiTests {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(fieldsIn(response)).containsExactlyInAnyOrder("fullName", "email", "organisation", "position",
-                "city", "country", "attendanceMode", "preferredLanguage", "privacyConsent");
+        assertThat(fieldsIn(response)).containsExactlyInAnyOrder("conferenceId", "fullName", "email", "organisation",
+                "position", "city", "country", "attendanceMode", "preferredLanguage", "privacyConsent");
     }
 
     @Test
     void invalidValuesAreNamedAndNothingIsWritten() throws Exception {
         long before = registrationsStored();
         String invalid = """
-                {"fullName":"Ana","email":"not-an-email","organisation":"AMB","position":"Analyst","city":"Barcelona","country":"XX",
+                {"conferenceId":"Not a Conference!","fullName":"Ana","email":"not-an-email","organisation":"AMB",
+                 "position":"Analyst","city":"Barcelona","country":"XX",
                  "attendanceMode":"REMOTE","preferredLanguage":"de","privacyConsent":false}""";
 
         HttpResponse<String> response = post(invalid);
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(fieldsIn(response)).containsExactlyInAnyOrder("email", "country", "preferredLanguage",
-                "privacyConsent");
+        assertThat(fieldsIn(response)).containsExactlyInAnyOrder("conferenceId", "email", "country",
+                "preferredLanguage", "privacyConsent");
         assertThat(registrationsStored()).isEqualTo(before);
     }
 
     @Test
     void errorsAreWrittenInTheCallersLanguage() throws Exception {
         String invalid = """
-                {"fullName":"Ana","email":"ana@amb.cat","organisation":"AMB","position":"Analyst","city":"Barcelona","country":"XX",
-                 "attendanceMode":"REMOTE","preferredLanguage":"es","privacyConsent":false}""";
+                {"conferenceId":"%s","fullName":"Ana","email":"ana@amb.cat","organisation":"AMB","position":"Analyst",
+                 "city":"Barcelona","country":"XX",
+                 "attendanceMode":"REMOTE","preferredLanguage":"es","privacyConsent":false}""".formatted(TestConferences.CONFERENCE);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/api/registrations"))
                 .header("Content-Type", "application/json").header("Accept-Language", "es-CO")
                 .POST(BodyPublishers.ofString(invalid)).build(), BodyHandlers.ofString());
@@ -203,9 +209,9 @@ class RegistrationApiTests {
 
     private static String form(String email, String mode, String language, String country) {
         return """
-                {"fullName":"Amina Diallo","email":"%s","organisation":"AMB","position":"Mayor","city":"Dakar","country":"%s",
-                 "attendanceMode":"%s","preferredLanguage":"%s","privacyConsent":true}"""
-                .formatted(email, country, mode, language);
+                {"conferenceId":"%s","fullName":"Amina Diallo","email":"%s","organisation":"AMB","position":"Mayor",
+                 "city":"Dakar","country":"%s","attendanceMode":"%s","preferredLanguage":"%s","privacyConsent":true}"""
+                .formatted(TestConferences.CONFERENCE, email, country, mode, language);
     }
 
     private Set<String> fieldsIn(HttpResponse<String> response) {

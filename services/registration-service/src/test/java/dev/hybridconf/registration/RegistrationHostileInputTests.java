@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -24,6 +25,7 @@ import dev.hybridconf.testinfra.hostile.HostileInputContract;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "platform.identity.demo-sign-in=true",
         "platform.registration.offer-sweep-interval=1h" })
 @PlatformInfrastructure
+@Import(TestConferences.Published.class)
 class RegistrationHostileInputTests extends HostileInputContract {
 
     @LocalServerPort
@@ -53,7 +55,14 @@ class RegistrationHostileInputTests extends HostileInputContract {
 
     @Override
     protected Map<String, String> exampleQueries() {
-        return Map.of("POST /api/registrations/imports", "kind=registrations");
+        String conference = "conference=" + TestConferences.CONFERENCE;
+        return Map.of("POST /api/registrations/imports", "kind=registrations&" + conference,
+                "GET /api/registrations", conference + "&status=PENDING&q=lucia",
+                "GET /api/registrations/counts", conference + "&mode=REMOTE",
+                "GET /api/registrations/export.csv", conference + "&language=es",
+                "GET /api/registrations/capacity", conference,
+                "GET /api/registrations/settings", conference,
+                "GET /api/registrations/invitations", conference + "&page=0&size=10");
     }
 
     @Override
@@ -64,18 +73,19 @@ class RegistrationHostileInputTests extends HostileInputContract {
                         "interpretationNeeded":true,"interpretationLanguage":"en","accessibilityNeeds":"Step-free access",
                         "timeZone":"Africa/Dakar","sponsorshipRequested":true,"sponsorshipJustification":"Travel from Dakar",
                         "invitationCode":"abc\""""))),
-                Map.entry("POST /api/registrations/reminders", Body.json("{\"email\":\"someone@example.org\"}")),
+                Map.entry("POST /api/registrations/reminders", Body.json("{\"email\":\"someone@example.org\","
+                        + "\"conferenceId\":\"" + TestConferences.CONFERENCE + "\"}")),
                 Map.entry("POST /api/registrations/access-tokens", Body.json("{\"code\":\"0123456789abcdef\"}")),
                 Map.entry("POST /api/registrations/bulk",
                         Body.json("{\"action\":\"WAITLIST\",\"ids\":[\"" + registrationId + "\"]}")),
                 Map.entry("POST /api/registrations/{id}/sponsorship", Body.json("{\"decision\":\"GRANTED\"}")),
                 Map.entry("PUT /api/registrations/{id}/roles", Body.json("{\"roles\":[\"participant\",\"moderator\"]}")),
-                Map.entry("PUT /api/registrations/settings", Body.json("{\"invitationOnly\":false}")),
                 Map.entry("PATCH /api/registrations/me", Body.json("""
                         {"attendanceMode":"REMOTE","preferredLanguage":"fr","interpretationNeeded":true,
                          "interpretationLanguage":"es","accessibilityNeeds":"Captions","timeZone":"America/Bogota"}""")),
                 Map.entry("POST /api/registrations/invitations", Body.json("""
-                        {"email":"invitee@example.org","roles":["participant","moderator"],"skipReview":false,"language":"fr"}""")),
+                        {"conferenceId":"%s","email":"invitee@example.org","roles":["participant","moderator"],
+                         "skipReview":false,"language":"fr"}""".formatted(TestConferences.CONFERENCE))),
                 Map.entry("POST /api/registrations/imports", Body.of("text/csv; charset=UTF-8", """
                         fullName,email,organisation,position,city,country,attendanceMode,preferredLanguage
                         Kwame Mensah,kwame@example.org,City of Accra,Mayor,Accra,GH,REMOTE,en

@@ -30,12 +30,17 @@ public final class RegistrationHttp {
         this.tokens = tokens;
     }
 
-    /** Submits a registration (201 expected) and returns its id. */
+    /** Submits a registration for the tests' conference (201 expected) and returns its id. */
     public String register(String email, String fullName, String mode, String language) {
+        return register(TestConferences.CONFERENCE, email, fullName, mode, language);
+    }
+
+    /** Submits a registration for {@code conference} (201 expected) and returns its id. */
+    public String register(String conference, String email, String fullName, String mode, String language) {
         String body = """
-                {"fullName":"%s","email":"%s","organisation":"Ajuntament","position":"Policy officer","city":"Barcelona","country":"ES",
-                 "attendanceMode":"%s","preferredLanguage":"%s","privacyConsent":true}"""
-                .formatted(fullName, email, mode, language);
+                {"conferenceId":"%s","fullName":"%s","email":"%s","organisation":"Ajuntament","position":"Policy officer",
+                 "city":"Barcelona","country":"ES","attendanceMode":"%s","preferredLanguage":"%s","privacyConsent":true}"""
+                .formatted(conference, fullName, email, mode, language);
         HttpResponse<String> created = postJson("/api/registrations", body);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return json(created).get("id").asString();
@@ -60,12 +65,18 @@ public final class RegistrationHttp {
         return postJson("/api/registrations", body);
     }
 
-    /** A complete valid form as JSON, with extra fields (raw JSON members) appended. */
+    /** A complete valid form for the tests' conference as JSON, with extra fields (raw JSON members) appended. */
     public static String form(String email, String mode, String language, String extra) {
+        return form(TestConferences.CONFERENCE, email, mode, language, extra);
+    }
+
+    /** A complete valid form for {@code conference} as JSON, with extra fields (raw JSON members) appended. */
+    public static String form(String conference, String email, String mode, String language, String extra) {
         return """
-                {"fullName":"Lucía Fernández","email":"%s","organisation":"Ajuntament","position":"Policy officer",
-                 "city":"Barcelona","country":"ES","attendanceMode":"%s","preferredLanguage":"%s",
-                 "privacyConsent":true%s}""".formatted(email, mode, language, extra == null || extra.isEmpty() ? "" : "," + extra);
+                {"conferenceId":"%s","fullName":"Lucía Fernández","email":"%s","organisation":"Ajuntament",
+                 "position":"Policy officer","city":"Barcelona","country":"ES","attendanceMode":"%s","preferredLanguage":"%s",
+                 "privacyConsent":true%s}""".formatted(conference, email, mode, language,
+                extra == null || extra.isEmpty() ? "" : "," + extra);
     }
 
     public HttpResponse<String> sendJson(String method, String path, String token, String body) {
@@ -81,8 +92,21 @@ public final class RegistrationHttp {
         return json(get("/api/registrations/" + id, organiser())).get("status").asString();
     }
 
+    /** GET; an organiser view that names no conference reads the tests' conference (see {@link #scoped}). */
     public HttpResponse<String> get(String path, String token) {
-        return send(request(path, token).GET());
+        return send(request(scoped(path), token).GET());
+    }
+
+    /**
+     * Organiser views (list, counts, export, capacity, settings, the invitation list) are per conference: a path
+     * that names none reads the tests' conference. Tests of the parameter itself send their requests directly.
+     */
+    public static String scoped(String path) {
+        if (path.contains("conference=") || !path.matches(
+                "/api/registrations(/counts|/export\\.csv|/capacity|/settings|/invitations)?(\\?.*)?")) {
+            return path;
+        }
+        return path + (path.contains("?") ? "&" : "?") + "conference=" + TestConferences.CONFERENCE;
     }
 
     public HttpResponse<String> post(String path, String token) {

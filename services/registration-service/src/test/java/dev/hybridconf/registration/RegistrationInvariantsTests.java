@@ -49,7 +49,7 @@ import tools.jackson.databind.ObjectMapper;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "platform.registration.capacity.in-person=4", "platform.registration.capacity.remote=3",
         "platform.registration.offer-reply-within=48h", "platform.registration.offer-sweep-interval=100ms"})
-@Import(AdjustableClock.Config.class)
+@Import({AdjustableClock.Config.class, TestConferences.Published.class})
 @PlatformInfrastructure
 class RegistrationInvariantsTests {
 
@@ -169,11 +169,11 @@ class RegistrationInvariantsTests {
             JsonNode view = capacity.get("modes").get(mode);
 
             assertThat(holding).as(why + ": never above capacity in " + mode).hasSizeLessThanOrEqualTo(CAPACITY.get(mode));
-            assertThat(store.redis().hget(store.keys().key("capacity", "approved"), mode))
+            assertThat(store.redis().hget(store.keys().key("capacity", TestConferences.CONFERENCE, "approved"), mode))
                     .as(why + ": places counted in " + mode).isEqualTo(Integer.toString(holding.size()));
             assertThat(view.get("approved").asLong()).as(why + ": capacity view " + mode).isEqualTo(holding.size());
             assertThat(view.get("waiting").asLong()).as(why + ": waiting view " + mode).isEqualTo(waiting.size());
-            assertThat(new HashSet<>(store.redis().zrange(store.keys().key("waitlist", mode), 0, -1)))
+            assertThat(new HashSet<>(store.redis().zrange(store.keys().key("waitlist", TestConferences.CONFERENCE, mode), 0, -1)))
                     .as(why + ": waiting list of " + mode).isEqualTo(waiting);
             if (!waiting.isEmpty()) {
                 assertThat(holding).as(why + ": people wait in " + mode + " while a place is free")

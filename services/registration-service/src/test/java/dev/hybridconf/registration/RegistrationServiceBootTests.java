@@ -1,6 +1,7 @@
 package dev.hybridconf.registration;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 import dev.hybridconf.testinfra.PlatformInfrastructure;
@@ -8,6 +9,7 @@ import dev.hybridconf.testinfra.ServiceBootContract;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @PlatformInfrastructure
+@Import(TestConferences.Published.class)
 class RegistrationServiceBootTests extends ServiceBootContract {
 
     RegistrationServiceBootTests() {

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -30,6 +31,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @PlatformInfrastructure
+@Import(TestConferences.Published.class)
 class RegistrationTextTests {
 
     /** JSON string literals (escaped as a client would send them) that no text a person reads may hold. */
@@ -76,10 +78,10 @@ class RegistrationTextTests {
         String email = "lines." + UUID.randomUUID() + "@example.org";
 
         RawHttp.Response created = http().request("POST", "/api/registrations").json("""
-                {"fullName":"عائشة بنت محمد","email":"%s","organisation":"서울특별시 😀","position":"Adjointe au maire",
+                {"conferenceId":"%s","fullName":"عائشة بنت محمد","email":"%s","organisation":"서울특별시 😀","position":"Adjointe au maire",
                  "city":"Bogotá","country":"CO","attendanceMode":"REMOTE","preferredLanguage":"es",
                  "accessibilityNeeds":"Step-free access\\nHearing loop\\tplease","privacyConsent":true}"""
-                .formatted(email)).send();
+                .formatted(TestConferences.CONFERENCE, email)).send();
 
         assertThat(created.status()).as(created.text()).isEqualTo(201);
     }
@@ -123,7 +125,7 @@ class RegistrationTextTests {
                 "organisation", "Ville de Dakar", "position", "Adjointe au maire", "city", "Dakar",
                 "accessibilityNeeds", "Step-free access", "sponsorshipJustification", "Travel from Dakar"));
         fields.put(field, value);
-        StringBuilder json = new StringBuilder("{\"email\":\"" + email + "\",\"country\":\"SN\",\"attendanceMode\":\"REMOTE\","
+        StringBuilder json = new StringBuilder("{\"conferenceId\":\"" + TestConferences.CONFERENCE + "\",\"email\":\"" + email + "\",\"country\":\"SN\",\"attendanceMode\":\"REMOTE\","
                 + "\"preferredLanguage\":\"fr\",\"privacyConsent\":true,\"sponsorshipRequested\":true");
         fields.forEach((name, text) -> json.append(",\"").append(name).append("\":\"").append(text).append('"'));
         return json.append('}').toString();

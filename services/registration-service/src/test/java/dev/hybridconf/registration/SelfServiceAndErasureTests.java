@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -32,6 +33,7 @@ import tools.jackson.databind.ObjectMapper;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "platform.registration.capacity.in-person=2", "platform.registration.capacity.remote=100"})
 @PlatformInfrastructure
+@Import(TestConferences.Published.class)
 class SelfServiceAndErasureTests {
 
     private static final Duration DEADLINE = Duration.ofSeconds(30);

@@ -32,7 +32,7 @@ import tools.jackson.databind.ObjectMapper;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "platform.registration.capacity.in-person=1", "platform.registration.capacity.remote=1",
         "platform.registration.offer-reply-within=48h", "platform.registration.offer-sweep-interval=100ms"})
-@Import(AdjustableClock.Config.class)
+@Import({AdjustableClock.Config.class, TestConferences.Published.class})
 @PlatformInfrastructure
 class WaitlistOfferTests {
 

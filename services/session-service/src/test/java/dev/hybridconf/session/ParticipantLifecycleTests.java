@@ -56,6 +56,7 @@ import tools.jackson.databind.ObjectMapper;
 class ParticipantLifecycleTests {
 
     private static final Duration DEADLINE = Duration.ofSeconds(30);
+    private static final String CONFERENCE = "lifecycle-2026";
 
     @Autowired
     MockMvc mvc;
@@ -73,15 +74,21 @@ class ParticipantLifecycleTests {
     private final KafkaProbe kafka = KafkaProbe.shared();
     private final ObjectMapper json = new ObjectMapper();
 
+    @org.junit.jupiter.api.BeforeEach
+    void conference() throws Exception {
+        Conferences.ensure(mvc, CONFERENCE);
+    }
+
     @Test
     void approvalStoresRolesInterpretationLanguageAndTimeZoneOnce() throws Exception {
         String id = submitted("REMOTE", "es");
 
-        publishTwice(new RegistrationApproved(id, "REMOTE", "es", "en", "America/Bogota",
+        publishTwice(new RegistrationApproved(id, CONFERENCE, "REMOTE", "es", "en", "America/Bogota",
                 List.of("participant", "moderator")));
 
         JsonNode view = settled(id);
         assertThat(view.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(view.get("conferenceId").asString()).isEqualTo(CONFERENCE);
         assertThat(view.get("interpretationLanguage").asString()).isEqualTo("en");
         assertThat(view.get("timeZone").asString()).isEqualTo("America/Bogota");
         assertThat(roles(view)).containsExactly("participant", "moderator");
@@ -91,10 +98,10 @@ class ParticipantLifecycleTests {
     @Test
     void languageAndRoleChangesReplaceWhatWasKnownOnceEach() throws Exception {
         String id = submitted("IN_PERSON", "fr");
-        publish(new RegistrationApproved(id, "IN_PERSON", "fr", "en", null, List.of("participant")));
+        publish(new RegistrationApproved(id, CONFERENCE, "IN_PERSON", "fr", "en", null, List.of("participant")));
 
-        publishTwice(new LanguageChanged(id, "es", null));
-        publishTwice(new RolesChanged(id, List.of("participant", "rapporteur")));
+        publishTwice(new LanguageChanged(id, CONFERENCE, "es", null));
+        publishTwice(new RolesChanged(id, CONFERENCE, List.of("participant", "rapporteur")));
 
         JsonNode view = settled(id);
         assertThat(view.get("preferredLanguage").asString()).isEqualTo("es");
@@ -108,13 +115,13 @@ class ParticipantLifecycleTests {
     void aWaitlistOfferIsShownThenItsExpiryAndSponsorshipDecisionsAreNotTheSessionServicesBusiness()
             throws Exception {
         String id = submitted("IN_PERSON", "en");
-        publish(new RegistrationWaitlisted(id, "IN_PERSON"));
-        publishTwice(new RegistrationOfferMade(id, "IN_PERSON", Instant.parse("2026-12-01T12:00:00Z")));
+        publish(new RegistrationWaitlisted(id, CONFERENCE, "IN_PERSON"));
+        publishTwice(new RegistrationOfferMade(id, CONFERENCE, "IN_PERSON", Instant.parse("2026-12-01T12:00:00Z")));
 
         assertThat(settled(id).get("status").asString()).isEqualTo("OFFERED");
 
-        publishTwice(new RegistrationOfferExpired(id, "IN_PERSON"));
-        publish(new SponsorshipDecided(id, "GRANTED"));
+        publishTwice(new RegistrationOfferExpired(id, CONFERENCE, "IN_PERSON"));
+        publish(new SponsorshipDecided(id, CONFERENCE, "GRANTED"));
 
         JsonNode view = settled(id);
         assertThat(view.get("status").asString()).isEqualTo("EXPIRED");
@@ -126,7 +133,7 @@ class ParticipantLifecycleTests {
         String id = submitted("IN_PERSON", "fr");
         JsonNode before = summary();
 
-        publishTwice(new AttendanceChanged(id, "IN_PERSON", "REMOTE", "PENDING"));
+        publishTwice(new AttendanceChanged(id, CONFERENCE, "IN_PERSON", "REMOTE", "PENDING"));
 
         JsonNode view = settled(id);
         assertThat(view.get("attendanceMode").asString()).isEqualTo("REMOTE");
@@ -140,13 +147,13 @@ class ParticipantLifecycleTests {
     @Test
     void erasurePurgesTheParticipantAndWhatOtherFeaturesHeldAndFixesTheSummaryOnce() throws Exception {
         String id = submitted("REMOTE", "es");
-        publish(new RegistrationApproved(id, "REMOTE", "es", null, "Europe/Madrid", List.of("participant")));
+        publish(new RegistrationApproved(id, CONFERENCE, "REMOTE", "es", null, "Europe/Madrid", List.of("participant")));
         settled(id);
         String enrolments = store.keys().key("breakout-enrolments", id);
         store.redis().sadd(enrolments, "breakout-3");
         JsonNode before = summary();
 
-        publishTwice(new ParticipantErased(id, "REMOTE", true));
+        publishTwice(new ParticipantErased(id, CONFERENCE, "REMOTE", true));
 
         await().atMost(DEADLINE).until(() -> lag() == 0 && participant(id).getResponse().getStatus() == 404);
         MvcResult gone = participant(id);
@@ -165,7 +172,7 @@ class ParticipantLifecycleTests {
         JsonNode before = summary();
         String stranger = UUID.randomUUID().toString();
 
-        publish(new ParticipantErased(stranger, "IN_PERSON", false));
+        publish(new ParticipantErased(stranger, CONFERENCE, "IN_PERSON", false));
 
         await().atMost(DEADLINE).until(() -> lag() == 0);
         assertThat(participant(stranger).getResponse().getStatus()).isEqualTo(404);
@@ -175,7 +182,7 @@ class ParticipantLifecycleTests {
     /** Publishes a submitted registration and waits until the directory has it. */
     private String submitted(String mode, String language) throws Exception {
         String id = UUID.randomUUID().toString();
-        publish(new RegistrationSubmitted(id, mode, language, "CO"));
+        publish(new RegistrationSubmitted(id, CONFERENCE, mode, language, "CO"));
         await().atMost(DEADLINE).until(() -> participant(id).getResponse().getStatus() == 200);
         await().atMost(DEADLINE).until(() -> lag() == 0);
         return id;
@@ -213,7 +220,8 @@ class ParticipantLifecycleTests {
     }
 
     private JsonNode summary() throws Exception {
-        return json.readTree(mvc.perform(get("/api/sessions/participants/summary").with(organiser()))
+        return json.readTree(mvc.perform(get("/api/sessions/participants/summary?conference=" + CONFERENCE)
+                .with(organiser()))
                 .andReturn().getResponse().getContentAsString());
     }
 

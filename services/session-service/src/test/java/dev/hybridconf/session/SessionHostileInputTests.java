@@ -78,7 +78,8 @@ class SessionHostileInputTests extends HostileInputContract {
 
     @Override
     protected Map<String, String> exampleQueries() {
-        return Map.of("POST /api/sessions/me/calendar-token", "conference=" + CONFERENCE);
+        return Map.of("POST /api/sessions/me/calendar-token", "conference=" + CONFERENCE,
+                "GET /api/sessions/participants/summary", "conference=" + CONFERENCE);
     }
 
     @Override
@@ -123,6 +124,8 @@ class SessionHostileInputTests extends HostileInputContract {
                 {"id": "%s", "name": {"en": "Local Action", "fr": "Action locale", "es": "Acción local"},
                  "timeZone": "Europe/Madrid", "languages": ["en", "fr", "es"], "startDate": "2026-06-01",
                  "endDate": "2026-06-03", "invitationOnly": false,
+                 "registration": {"inPersonCapacity": 120, "remoteCapacity": 800,
+                                  "opensAt": "2026-03-01T09:00:00+01:00", "closesAt": "2026-05-31T23:59:00+02:00"},
                  "days": [{"date": "2026-06-02", "theme": {"en": "Finance", "fr": "Financement", "es": "Financiación"}}]}"""
                 .formatted(id);
     }

@@ -5,7 +5,8 @@ package dev.hybridconf.contracts.registration;
  *
  * @param interpretationLanguage null when they need no interpretation
  */
-public record LanguageChanged(String registrationId, String preferredLanguage, String interpretationLanguage)
+public record LanguageChanged(String registrationId, String conferenceId, String preferredLanguage,
+        String interpretationLanguage)
         implements RegistrationEvent {
 
     public static final String TYPE = "registration.language-changed.v1";

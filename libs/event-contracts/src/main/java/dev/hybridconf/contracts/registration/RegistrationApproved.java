@@ -12,6 +12,7 @@ import java.util.List;
  */
 public record RegistrationApproved(
         String registrationId,
+        String conferenceId,
         String attendanceMode,
         String preferredLanguage,
         String interpretationLanguage,

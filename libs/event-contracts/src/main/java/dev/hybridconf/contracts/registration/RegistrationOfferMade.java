@@ -7,7 +7,7 @@ import java.time.Instant;
  * The place is held for them until {@code replyBy}; if they do not accept by then the offer expires
  * and passes to the next person.
  */
-public record RegistrationOfferMade(String registrationId, String attendanceMode, Instant replyBy)
+public record RegistrationOfferMade(String registrationId, String conferenceId, String attendanceMode, Instant replyBy)
         implements RegistrationEvent {
 
     public static final String TYPE = "registration.offer-made.v1";

@@ -1,7 +1,7 @@
 package dev.hybridconf.contracts.registration;
 
 /** An organiser declined the registration. */
-public record RegistrationRejected(String registrationId) implements RegistrationEvent {
+public record RegistrationRejected(String registrationId, String conferenceId) implements RegistrationEvent {
 
     public static final String TYPE = "registration.rejected.v1";
 

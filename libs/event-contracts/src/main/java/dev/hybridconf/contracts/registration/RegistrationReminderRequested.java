@@ -5,7 +5,7 @@ package dev.hybridconf.contracts.registration;
  * tried to register a second time). The registration service mails the message that fits the
  * registration's current status, with a fresh access link when it holds a place.
  */
-public record RegistrationReminderRequested(String registrationId) implements RegistrationEvent {
+public record RegistrationReminderRequested(String registrationId, String conferenceId) implements RegistrationEvent {
 
     public static final String TYPE = "registration.reminder-requested.v1";
 

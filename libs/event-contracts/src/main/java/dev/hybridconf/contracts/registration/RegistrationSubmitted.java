@@ -6,6 +6,7 @@ package dev.hybridconf.contracts.registration;
  */
 public record RegistrationSubmitted(
         String registrationId,
+        String conferenceId,
         String attendanceMode,
         String preferredLanguage,
         String country) implements RegistrationEvent {

@@ -1,7 +1,8 @@
 package dev.hybridconf.contracts.registration;
 
 /** The registration waits for a place in its attendance mode. */
-public record RegistrationWaitlisted(String registrationId, String attendanceMode) implements RegistrationEvent {
+public record RegistrationWaitlisted(String registrationId, String conferenceId, String attendanceMode)
+        implements RegistrationEvent {
 
     public static final String TYPE = "registration.waitlisted.v1";
 

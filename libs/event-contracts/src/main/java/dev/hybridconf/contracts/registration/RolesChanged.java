@@ -3,7 +3,8 @@ package dev.hybridconf.contracts.registration;
 import java.util.List;
 
 /** An organiser changed the participant's roles; {@code roles} is the complete new set. */
-public record RolesChanged(String registrationId, List<String> roles) implements RegistrationEvent {
+public record RolesChanged(String registrationId, String conferenceId, List<String> roles)
+        implements RegistrationEvent {
 
     public static final String TYPE = "registration.roles-changed.v1";
 

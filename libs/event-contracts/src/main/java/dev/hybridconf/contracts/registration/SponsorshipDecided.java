@@ -5,7 +5,8 @@ package dev.hybridconf.contracts.registration;
  *
  * @param decision {@code GRANTED} or {@code DECLINED}
  */
-public record SponsorshipDecided(String registrationId, String decision) implements RegistrationEvent {
+public record SponsorshipDecided(String registrationId, String conferenceId, String decision)
+        implements RegistrationEvent {
 
     public static final String TYPE = "registration.sponsorship-decided.v1";
 

@@ -11,6 +11,9 @@ import java.util.Map;
  * @param timeZone          IANA zone in which the programme's local times are given, e.g. {@code Europe/Madrid}
  * @param languages         the working languages ({@code en}, {@code fr}, {@code es})
  * @param conferenceVersion the conference's own version (details and days)
+ * @param invitationOnly    whether registering needs an invitation
+ * @param registration      places per attendance mode and when registration opens and closes; a snapshot
+ *                          published before conferences said so reads as {@link RegistrationTerms#UNSTATED}
  */
 public record ConferenceUpdated(
         String conferenceId,
@@ -22,6 +25,7 @@ public record ConferenceUpdated(
         LocalDate startDate,
         LocalDate endDate,
         boolean invitationOnly,
+        RegistrationTerms registration,
         List<ConferenceDay> days) implements ConferenceEvent {
 
     public static final String TYPE = "conference.updated.v1";
@@ -30,6 +34,7 @@ public record ConferenceUpdated(
         name = Map.copyOf(name);
         languages = List.copyOf(languages);
         days = List.copyOf(days);
+        registration = registration == null ? RegistrationTerms.UNSTATED : registration;
     }
 
     @Override

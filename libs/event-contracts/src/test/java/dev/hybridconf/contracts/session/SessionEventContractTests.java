@@ -45,9 +45,13 @@ class SessionEventContractTests {
         LocalDate day = LocalDate.parse("2024-11-07");
         List<EventPayload> events = List.of(
                 new ConferencePublished("local-action-2024", 1, 1, TITLE, "Europe/Madrid", List.of("en", "fr", "es"),
-                        day, day.plusDays(1), true, List.of(new ConferenceDay(day, TITLE), new ConferenceDay(day.plusDays(1), Map.of()))),
+                        day, day.plusDays(1), true, new RegistrationTerms(100, 1000,
+                                Instant.parse("2024-09-01T00:00:00Z"), Instant.parse("2024-11-06T23:00:00Z")),
+                        List.of(new ConferenceDay(day, TITLE), new ConferenceDay(day.plusDays(1), Map.of()))),
                 new ConferenceUpdated("local-action-2024", 2, 2, TITLE, "Europe/Madrid", List.of("en"), day, day, false,
-                        List.of()),
+                        RegistrationTerms.UNSTATED, List.of()),
+                new ConferenceUpdated("local-action-2024", 3, 3, TITLE, "Europe/Madrid", List.of("en"), day, day, false,
+                        new RegistrationTerms(0, 50, null, Instant.parse("2024-11-06T23:00:00Z")), List.of()),
                 new SessionScheduled(SESSION, "local-action-2024", 1, 1, "BREAKOUT", day, start, end, "Europe/Madrid",
                         "HYBRID", List.of("en", "fr"), true, 40, List.of(MODERATOR), null, "Room A", "livelihoods",
                         "d1-breakouts", TITLE),
@@ -97,6 +101,28 @@ class SessionEventContractTests {
         JsonNode unknownStatus = json.readTree("""
                 {"sessionId":"%s","conferenceId":"local-action-2024","registrationId":"%s","status":"MAYBE"}""".formatted(SESSION, MODERATOR));
         assertThat(schema(SessionEnrolled.TYPE).validate(unknownStatus)).isNotEmpty();
+    }
+
+    @Test
+    void aConferenceSnapshotPublishedBeforeRegistrationTermsReadsAsUnstatedAndNegativePlacesAreRefused() throws Exception {
+        String old = """
+                {"conferenceId":"local-action-2024","programmeVersion":1,"conferenceVersion":1,"name":{"en":"Local Action"},
+                 "timeZone":"Europe/Madrid","languages":["en"],"startDate":"2024-11-07","endDate":"2024-11-08",
+                 "invitationOnly":true,"days":[]}""";
+        CloudEvent oldEvent = codec.fromJson("""
+                {"specversion":"1.0","id":"3f6c1f43-56a8-4d8e-9a34-3c2bb0f0e8a1","source":"session-service",
+                 "type":"conference.published.v1","subject":"local-action-2024","time":"2024-10-01T09:00:00Z",
+                 "datacontenttype":"application/json","data":%s}""".formatted(old));
+
+        ConferencePublished read = codec.payload(oldEvent, ConferencePublished.class);
+
+        assertThat(read.registration()).isEqualTo(RegistrationTerms.UNSTATED);
+        assertThat(read.invitationOnly()).isTrue();
+        assertThat(schema(ConferencePublished.TYPE).validate(json.readTree(old))).as("a new snapshot states its terms")
+                .isNotEmpty();
+        JsonNode negative = json.readTree(old.replace("\"days\":[]", "\"days\":[],\"registration\":"
+                + "{\"inPersonCapacity\":-1,\"remoteCapacity\":null,\"opensAt\":null,\"closesAt\":null}"));
+        assertThat(schema(ConferencePublished.TYPE).validate(negative)).isNotEmpty();
     }
 
     @Test

@@ -12,14 +12,18 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** The portal exchanges an access link's code for a signed token of the participant. */
+/**
+ * The portal exchanges an access link's code for a signed token of the participant. The token's subject is
+ * the registration id; the answer also names the registration's conference, so the portal knows which of a
+ * person's registrations (one per conference) the token is for.
+ */
 @RestController
 class AccessTokenController {
 
     record Exchange(@NotBlank @Size(max = 128) String code) {
     }
 
-    record AccessToken(String token, String tokenType, Instant expiresAt, String registrationId) {
+    record AccessToken(String token, String tokenType, Instant expiresAt, String registrationId, String conferenceId) {
     }
 
     private final AccessLinkService links;
@@ -40,6 +44,7 @@ class AccessTokenController {
                 .orElseThrow(AccessLinkInvalidException::new);
         TokenIssuer.Issued issued = tokens.issueWithExpiry(registrationId, registration.roles(),
                 registration.preferredLanguage());
-        return new AccessToken(issued.token(), "Bearer", issued.expiresAt(), registrationId);
+        return new AccessToken(issued.token(), "Bearer", issued.expiresAt(), registrationId,
+                registration.conferenceId());
     }
 }

@@ -20,7 +20,7 @@ class Recipients {
     Optional<Recipient> find(String registrationId) {
         return registrations.find(registrationId)
                 .filter(registration -> registration.email() != null && !registration.email().isBlank())
-                .map(registration -> new Recipient(registrationId,
+                .map(registration -> new Recipient(registrationId, registration.conferenceId(),
                         registration.fullName() == null ? "" : registration.fullName(), registration.email(),
                         NotificationTemplates.supported(registration.preferredLanguage()),
                         registration.timeZone() == null ? java.time.ZoneOffset.UTC

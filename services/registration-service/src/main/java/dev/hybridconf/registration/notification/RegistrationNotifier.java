@@ -26,6 +26,7 @@ import dev.hybridconf.contracts.registration.RegistrationReminderRequested;
 import dev.hybridconf.contracts.registration.RegistrationSubmitted;
 import dev.hybridconf.contracts.registration.RegistrationWaitlisted;
 import dev.hybridconf.kit.redis.RedisStore;
+import dev.hybridconf.registration.conference.ConferenceCopy;
 import dev.hybridconf.registration.identity.AccessLinks;
 import dev.hybridconf.registration.workflow.InvitationMail;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,11 +52,13 @@ class RegistrationNotifier {
     private final NotificationProperties properties;
     private final MeterRegistry meters;
     private final InvitationMail invitations;
+    private final ConferenceCopy conferences;
 
     RegistrationNotifier(RedisStore store, Recipients recipients, NotificationTemplates templates, MailPort mail,
             AccessLinks accessLinks, EventCodec codec, NotificationProperties properties, MeterRegistry meters,
-            InvitationMail invitations) {
+            InvitationMail invitations, ConferenceCopy conferences) {
         this.invitations = invitations;
+        this.conferences = conferences;
         this.store = store;
         this.recipients = recipients;
         this.templates = templates;
@@ -106,11 +109,18 @@ class RegistrationNotifier {
         }
         String language = NotificationTemplates.supported(letter.get().language());
         NotificationTemplates.Rendered rendered = templates.render(Notice.INVITATION, language,
-                Map.of("conference", properties.conferenceName(), "link", letter.get().link().toString()));
+                Map.of("conference", conferenceName(letter.get().conferenceId(), language), "link",
+                        letter.get().link().toString()));
         mail.send(new MailPort.Message(letter.get().email(), rendered.subject(), rendered.body(), language));
         store.atomically().onlyOnce(marker, REMEMBER_EVENTS).execute();
         meters.counter("notifications.sent", "notice", Notice.INVITATION.key(), "language", language).increment();
         return "sent";
+    }
+
+    /** The conference's name in the reader's language, as the session service published it. */
+    private String conferenceName(String conferenceId, String language) {
+        return conferences.find(conferenceId).map(conference -> conference.name(language))
+                .orElse(properties.conferenceName());
     }
 
     private String notify(CloudEvent event, Notice notice, String registrationId) {
@@ -150,7 +160,7 @@ class RegistrationNotifier {
         Recipient recipient = found.get();
         Map<String, String> values = new HashMap<>();
         values.put("name", recipient.fullName());
-        values.put("conference", properties.conferenceName());
+        values.put("conference", conferenceName(recipient.conferenceId(), recipient.language()));
         if (notice == Notice.APPROVED || notice == Notice.OFFER) {
             values.put("link", accessLinks.issue(registrationId).toString());
         }

@@ -2,8 +2,8 @@ package dev.hybridconf.registration.workflow;
 
 import java.util.Map;
 
-/** Places and approvals per attendance mode, for organisers. */
-public record CapacityView(Map<AttendanceMode, Mode> modes) {
+/** One conference's places and approvals per attendance mode, for organisers. */
+public record CapacityView(String conferenceId, Map<AttendanceMode, Mode> modes) {
 
     /**
      * One mode's figures.

@@ -42,7 +42,8 @@ import jakarta.validation.Validator;
 /**
  * Imports registrations or invitations from a CSV file, in the background.
  *
- * <p>The upload is streamed to a temporary file (the body limit of the import path bounds it), then
+ * <p>Every row of one import is for the same conference (the {@code conference} parameter). The upload is
+ * streamed to a temporary file (the body limit of the import path bounds it), then
  * checked as a whole ({@link CsvImportFile#check}): a file that is not CSV, has no header or names
  * unknown columns is refused before any row is written. The import then runs on a worker thread,
  * row by row. Each row is validated with the same Bean Validation as the JSON form and written with
@@ -103,13 +104,14 @@ class CsvImports implements DisposableBean {
     /**
      * Takes an upload: stores it, checks it, and starts importing it.
      *
-     * @param requested the language of the request; row errors are written in it
+     * @param conferenceId the conference every row is registered for, or invited to
+     * @param requested    the language of the request; row errors are written in it
      * @return the new import, RUNNING
      * @throws ImportException  (400) when the file cannot be read as CSV of this kind, (429) when too many imports wait
      * @throws ProblemException (413) when the upload is larger than the import path accepts
      */
-    ImportJobs.View start(ImportKind kind, InputStream body, Charset charset, Locale requested, String startedBy)
-            throws IOException {
+    ImportJobs.View start(ImportKind kind, String conferenceId, InputStream body, Charset charset, Locale requested,
+            String startedBy) throws IOException {
         Locale language = ProblemMessages.supported(requested);
         Path file = Files.createTempFile(Path.of(settings.directory()), "registration-import-", ".csv");
         boolean handedOver = false;
@@ -117,9 +119,9 @@ class CsvImports implements DisposableBean {
             Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
             CsvImportFile csv = CsvImportFile.check(file, charset, kind);
             String id = UUID.randomUUID().toString();
-            ImportJobs.Created created = jobs.create(id, kind, language, csv.rows(), startedBy);
+            ImportJobs.Created created = jobs.create(id, kind, conferenceId, language, csv.rows(), startedBy);
             try {
-                workers.execute(new Run(kind, csv, file, language, created.progress()));
+                workers.execute(new Run(kind, conferenceId, csv, file, language, created.progress()));
             } catch (RejectedExecutionException full) {
                 jobs.delete(id);
                 throw ImportException.busy();
@@ -138,6 +140,7 @@ class CsvImports implements DisposableBean {
     private final class Run implements Runnable {
 
         private final ImportKind kind;
+        private final String conferenceId;
         private final CsvImportFile csv;
         private final Path file;
         private final Locale language;
@@ -148,8 +151,10 @@ class CsvImports implements DisposableBean {
         private long failedRows;
         private Instant savedAt;
 
-        Run(ImportKind kind, CsvImportFile csv, Path file, Locale language, ImportJobs.Progress progress) {
+        Run(ImportKind kind, String conferenceId, CsvImportFile csv, Path file, Locale language,
+                ImportJobs.Progress progress) {
             this.kind = kind;
+            this.conferenceId = conferenceId;
             this.csv = csv;
             this.file = file;
             this.language = language;
@@ -221,7 +226,8 @@ class CsvImports implements DisposableBean {
         private void importRegistration(CsvImportFile.Row row) {
             Map<String, String> conversion = new LinkedHashMap<>();
             AttendanceMode mode = attendanceMode(row, conversion);
-            SubmitRegistrationRequest form = new SubmitRegistrationRequest(row.get("fullName"), row.get("email"),
+            SubmitRegistrationRequest form = new SubmitRegistrationRequest(conferenceId, row.get("fullName"),
+                    row.get("email"),
                     row.get("organisation"), row.get("position"), row.get("city"), upper(row.get("country")), mode,
                     lower(row.get("preferredLanguage")), yesNo(row, "interpretationNeeded", conversion),
                     lower(row.get("interpretationLanguage")), row.get("accessibilityNeeds"), row.get("timeZone"),
@@ -246,7 +252,8 @@ class CsvImports implements DisposableBean {
         private void importInvitation(CsvImportFile.Row row) {
             Map<String, String> conversion = new LinkedHashMap<>();
             String roles = row.get("roles");
-            InvitationController.InviteRequest request = new InvitationController.InviteRequest(row.get("email"),
+            InvitationController.InviteRequest request = new InvitationController.InviteRequest(conferenceId,
+                    row.get("email"),
                     roles == null ? null : Arrays.stream(roles.split("[;|,]")).map(String::strip)
                             .filter(role -> !role.isEmpty()).map(role -> role.toLowerCase(Locale.ROOT)).toList(),
                     yesNo(row, "skipReview", conversion),
@@ -256,7 +263,7 @@ class CsvImports implements DisposableBean {
                 String email = Registration.normaliseEmail(request.email());
                 try {
                     duplicateInFile(row, email);
-                    Invitations.Issued issued = invitations.issue(request.email(), request.roles(),
+                    Invitations.Issued issued = invitations.issue(conferenceId, request.email(), request.roles(),
                             Boolean.TRUE.equals(request.skipReview()), request.language());
                     imported.put(email, row.number());
                     progress.succeeded(new ImportJobs.IssuedLink(row.number(), issued.invitation().email(),

@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,7 +27,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
 /**
- * Organisers look at the registrations as a whole: a filtered and searched list, counts, and a CSV
+ * Organisers look at one conference's registrations ({@code conference}, required: a registration for
+ * another conference is never shown, counted or exported): a filtered and searched list, counts, and a CSV
  * export. Every endpoint takes the same filters: {@code status}, {@code mode}, {@code language},
  * {@code country}, {@code role} (each repeatable or comma-separated; values of one filter are
  * alternatives) and {@code q} (words searched, ignoring case and accents, in name, e-mail,
@@ -41,10 +43,12 @@ class DirectoryController {
 
     private final RegistrationDirectory directory;
     private final ProblemMessages messages;
+    private final ConferenceRules conferences;
 
-    DirectoryController(RegistrationDirectory directory, ProblemMessages messages) {
+    DirectoryController(RegistrationDirectory directory, ProblemMessages messages, ConferenceRules conferences) {
         this.directory = directory;
         this.messages = messages;
+        this.conferences = conferences;
     }
 
     /**
@@ -53,7 +57,8 @@ class DirectoryController {
      * @param sort {@code -submittedAt} (newest first, the default) or {@code submittedAt} (oldest first)
      */
     @GetMapping
-    RegistrationDirectory.Page list(@RequestParam(required = false) List<String> status,
+    RegistrationDirectory.Page list(@RequestParam(required = false) String conference,
+            @RequestParam(required = false) List<String> status,
             @RequestParam(required = false) List<String> mode, @RequestParam(required = false) List<String> language,
             @RequestParam(required = false) List<String> country, @RequestParam(required = false) List<String> role,
             @RequestParam(required = false) @Size(max = 200) String q,
@@ -66,16 +71,18 @@ class DirectoryController {
             default -> throw new InvalidParametersException(List.of(new FieldProblem("sort",
                     messages.text("directory.unknown-value", locale, sort, "-submittedAt, submittedAt"))));
         };
-        DirectoryFilter filter = DirectoryFilter.parse(status, mode, language, country, role, q, messages, locale);
-        return directory.page(filter, newestFirst, page, size);
+        Scope scope = scope(conference, status, mode, language, country, role, q, locale);
+        return directory.page(scope.conferenceId(), scope.filter(), newestFirst, page, size);
     }
 
     @GetMapping("/counts")
-    RegistrationDirectory.Counts counts(@RequestParam(required = false) List<String> status,
+    RegistrationDirectory.Counts counts(@RequestParam(required = false) String conference,
+            @RequestParam(required = false) List<String> status,
             @RequestParam(required = false) List<String> mode, @RequestParam(required = false) List<String> language,
             @RequestParam(required = false) List<String> country, @RequestParam(required = false) List<String> role,
             @RequestParam(required = false) @Size(max = 200) String q, Locale locale) {
-        return directory.counts(DirectoryFilter.parse(status, mode, language, country, role, q, messages, locale));
+        Scope scope = scope(conference, status, mode, language, country, role, q, locale);
+        return directory.counts(scope.conferenceId(), scope.filter());
     }
 
     /**
@@ -83,20 +90,22 @@ class DirectoryController {
      * before the first byte is written, so a bad one is still a clean 400.
      */
     @GetMapping("/export.csv")
-    void export(@RequestParam(required = false) List<String> status,
+    void export(@RequestParam(required = false) String conference, @RequestParam(required = false) List<String> status,
             @RequestParam(required = false) List<String> mode, @RequestParam(required = false) List<String> language,
             @RequestParam(required = false) List<String> country, @RequestParam(required = false) List<String> role,
             @RequestParam(required = false) @Size(max = 200) String q, Locale locale, HttpServletResponse response)
             throws IOException {
-        DirectoryFilter filter = DirectoryFilter.parse(status, mode, language, country, role, q, messages, locale);
+        Scope scope = scope(conference, status, mode, language, country, role, q, locale);
+        String id = scope.conferenceId();
+        DirectoryFilter filter = scope.filter();
         response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=registrations.csv");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=registrations-" + id + ".csv");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
         RegistrationCsv csv = RegistrationCsv.open(out);
         long[] rows = {0};
         try {
-            directory.forEach(filter, registration -> {
+            directory.forEach(id, filter, registration -> {
                 try {
                     csv.write(registration);
                     if (++rows[0] % RegistrationDirectory.READ_BATCH == 0) {
@@ -111,5 +120,31 @@ class DirectoryController {
             // The client went away mid-download; the response is committed, there is nobody to answer.
             log.info("CSV export stopped after {} rows: {}", rows[0], aborted.getCause().getMessage());
         }
+    }
+
+    /** The conference and the filters a view asks for. */
+    private record Scope(String conferenceId, DirectoryFilter filter) {
+    }
+
+    /**
+     * Reads the conference (required) and the filters, naming every bad parameter in one 400; then the
+     * conference must be one the session service published (404 otherwise).
+     */
+    private Scope scope(String conference, List<String> status, List<String> mode, List<String> language,
+            List<String> country, List<String> role, String q, Locale locale) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (conference == null || conference.isBlank()) {
+            problems.add(new FieldProblem("conference", messages.text("registration.conference.parameter", locale)));
+        }
+        DirectoryFilter filter = null;
+        try {
+            filter = DirectoryFilter.parse(status, mode, language, country, role, q, messages, locale);
+        } catch (InvalidParametersException invalid) {
+            problems.addAll(invalid.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidParametersException(problems);
+        }
+        return new Scope(conferences.require(conference.strip()).id(), filter);
     }
 }

@@ -37,25 +37,30 @@ class ImportController {
     private final CsvImports imports;
     private final ImportJobs jobs;
     private final ProblemMessages messages;
+    private final ConferenceRules conferences;
 
-    ImportController(CsvImports imports, ImportJobs jobs, ProblemMessages messages) {
+    ImportController(CsvImports imports, ImportJobs jobs, ProblemMessages messages, ConferenceRules conferences) {
         this.imports = imports;
         this.jobs = jobs;
         this.messages = messages;
+        this.conferences = conferences;
     }
 
     /**
      * Starts an import of the CSV body ({@code text/csv}, UTF-8 unless its charset says otherwise).
      *
-     * @param kind {@code registrations} or {@code invitations}
+     * @param kind       {@code registrations} or {@code invitations}
+     * @param conference the conference every row is registered for, or invited to
      */
     @PostMapping
-    ResponseEntity<ImportJobs.View> start(@RequestParam(required = false) String kind, HttpServletRequest request,
+    ResponseEntity<ImportJobs.View> start(@RequestParam(required = false) String kind,
+            @RequestParam(required = false) String conference, HttpServletRequest request,
             @AuthenticationPrincipal Jwt caller, Locale locale) throws IOException {
         ImportKind parsed = ImportKind.fromParameter(kind).orElseThrow(() -> new InvalidParametersException(
                 List.of(new FieldProblem("kind", messages.text("import.kind", locale)))));
+        String conferenceId = conferences.requireParameter(conference).id();
         Charset charset = CsvImportFile.charset(request.getContentType());
-        ImportJobs.View job = imports.start(parsed, request.getInputStream(), charset, locale,
+        ImportJobs.View job = imports.start(parsed, conferenceId, request.getInputStream(), charset, locale,
                 caller == null ? null : caller.getSubject());
         return ResponseEntity.accepted().location(URI.create("/api/registrations/imports/" + job.id())).body(job);
     }

@@ -58,6 +58,7 @@ class ImportJobs {
     /**
      * An import as organisers see it.
      *
+     * @param conferenceId  the conference every row is registered for, or invited to
      * @param rowsTotal     data rows in the file (blank rows not counted)
      * @param rowsRead      rows handled so far; {@code succeeded + failed}
      * @param errors        by row, at most {@link ImportSettings#errorsKept()}
@@ -68,7 +69,7 @@ class ImportJobs {
      * @param updatedAt     last saved progress: a RUNNING import whose {@code updatedAt} stops moving was
      *                      interrupted by a crash of the replica running it
      */
-    record View(String id, String kind, Status status, String language, String startedBy, long rowsTotal,
+    record View(String id, String kind, String conferenceId, Status status, String language, String startedBy, long rowsTotal,
             long rowsRead, long succeeded, long failed, List<RowError> errors, long errorsOmitted,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<IssuedLink> invitations,
             @JsonInclude(JsonInclude.Include.NON_NULL) String notice, String failure, Instant createdAt,
@@ -155,11 +156,13 @@ class ImportJobs {
     }
 
     /** Records a new RUNNING import. */
-    Created create(String id, ImportKind kind, Locale language, long rowsTotal, String startedBy) {
+    Created create(String id, ImportKind kind, String conferenceId, Locale language, long rowsTotal,
+            String startedBy) {
         Instant now = clock.instant();
         Map<String, String> hash = new LinkedHashMap<>();
         hash.put("id", id);
         hash.put("kind", kind.parameter());
+        hash.put("conferenceId", conferenceId);
         hash.put("status", Status.RUNNING.name());
         hash.put("language", language.getLanguage());
         hash.put("startedBy", startedBy == null ? "" : startedBy);
@@ -174,7 +177,7 @@ class ImportJobs {
         store.atomically().hset(jobKey(id), hash).expire(jobKey(id), settings.retention()).execute();
         boolean invitations = kind == ImportKind.INVITATIONS;
         Instant expiresAt = now.plus(settings.retention());
-        View view = new View(id, kind.parameter(), Status.RUNNING, language.getLanguage(), startedBy, rowsTotal, 0, 0,
+        View view = new View(id, kind.parameter(), conferenceId, Status.RUNNING, language.getLanguage(), startedBy, rowsTotal, 0, 0,
                 0, List.of(), 0, invitations ? List.of() : null,
                 invitations ? messages.text("import.links-notice", language, expiresAt.toString()) : null, null, now,
                 now, null, expiresAt);
@@ -236,7 +239,7 @@ class ImportJobs {
         List<IssuedLink> links = invitations ? store.redis().zrange(linksKey(id), 0, -1).stream()
                 .map(member -> json.readValue(member, IssuedLink.class)).toList() : null;
         String notice = invitations ? messages.text("import.links-notice", reader, hash.get("expiresAt")) : null;
-        return Optional.of(new View(id, hash.get("kind"), Status.valueOf(hash.get("status")), hash.get("language"),
+        return Optional.of(new View(id, hash.get("kind"), hash.get("conferenceId"), Status.valueOf(hash.get("status")), hash.get("language"),
                 blankToNull(hash.get("startedBy")), number(hash, "rowsTotal"), number(hash, "rowsRead"),
                 number(hash, "succeeded"), number(hash, "failed"), errors, number(hash, "errorsOmitted"), links,
                 notice, hash.get("failure"), instant(hash, "createdAt"), instant(hash, "updatedAt"),

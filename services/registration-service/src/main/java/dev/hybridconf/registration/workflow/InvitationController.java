@@ -36,6 +36,7 @@ import jakarta.validation.constraints.Size;
 class InvitationController {
 
     record InviteRequest(
+            @NotBlank @Pattern(regexp = ConferenceIds.PATTERN, message = "{registration.conference.id}") String conferenceId,
             @NotBlank @Email @Size(max = 254) @PlainText String email,
             @Size(max = 6) List<@NotNull @Pattern(regexp = Registration.Roles.PATTERN) String> roles,
             Boolean skipReview,
@@ -46,27 +47,32 @@ class InvitationController {
     record IssuedInvitation(Invitations.Invitation invitation, String code, URI link) {
     }
 
-    record InvitationPage(long total, int page, int size, List<Invitations.Invitation> items) {
+    record InvitationPage(String conferenceId, long total, int page, int size, List<Invitations.Invitation> items) {
     }
 
     private final Invitations invitations;
+    private final ConferenceRules conferences;
 
-    InvitationController(Invitations invitations) {
+    InvitationController(Invitations invitations, ConferenceRules conferences) {
         this.invitations = invitations;
+        this.conferences = conferences;
     }
 
     @PostMapping
     ResponseEntity<IssuedInvitation> invite(@Valid @RequestBody InviteRequest request) {
-        Invitations.Issued issued = invitations.issue(request.email(), request.roles(),
+        Invitations.Issued issued = invitations.issue(request.conferenceId(), request.email(), request.roles(),
                 Boolean.TRUE.equals(request.skipReview()), request.language());
         return ResponseEntity.created(URI.create("/api/registrations/invitations/" + issued.invitation().id()))
                 .body(new IssuedInvitation(issued.invitation(), issued.code(), issued.link()));
     }
 
+    /** One conference's invitations ({@code conference}, required), newest first. */
     @GetMapping
-    InvitationPage list(@RequestParam(defaultValue = "0") @Min(0) int page,
+    InvitationPage list(@RequestParam(required = false) String conference,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return new InvitationPage(invitations.count(), page, size, invitations.page(page, size));
+        String id = conferences.requireParameter(conference).id();
+        return new InvitationPage(id, invitations.count(id), page, size, invitations.page(id, page, size));
     }
 
     @GetMapping("/{id}")

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class InvitationMail {
 
-    /** An open invitation's address, language and a fresh personal link. */
-    public record Letter(String email, String language, boolean skipReview, URI link) {
+    /** An open invitation's conference, address, language and a fresh personal link. */
+    public record Letter(String conferenceId, String email, String language, boolean skipReview, URI link) {
     }
 
     private final Invitations invitations;
@@ -21,7 +21,7 @@ public class InvitationMail {
 
     /** Empty when the invitation is gone, used or revoked: there is nothing to send any more. */
     public Optional<Letter> letter(String invitationId) {
-        return invitations.freshCode(invitationId).map(issued -> new Letter(issued.invitation().email(),
+        return invitations.freshCode(invitationId).map(issued -> new Letter(issued.invitation().conferenceId(), issued.invitation().email(),
                 issued.invitation().language(), issued.invitation().skipReview(), issued.link()));
     }
 }

@@ -31,9 +31,10 @@ import dev.hybridconf.kit.redis.RedisStore;
  * The invitation's code (in its link) is shown once; only its SHA-256 is stored. An invitation is
  * spent by the registration that uses it, in the same atomic step that stores the registration.
  *
- * <p>Redis keys: {@code invitation:<id>} (hash), {@code invitation-code:<sha256>} (id, expiring),
- * {@code invitation-email:<email>} (one open invitation per address), {@code invitations} (ids by
- * creation time).
+ * <p>An invitation is to one conference. Redis keys: {@code invitation:<id>} (hash, with its
+ * {@code conferenceId}), {@code invitation-code:<sha256>} (id, expiring),
+ * {@code invitation-email:<conferenceId>:<email>} (one open invitation per address and conference),
+ * {@code invitations:<conferenceId>} (the conference's ids by creation time).
  */
 @Service
 class Invitations {
@@ -49,9 +50,10 @@ class Invitations {
     /**
      * An invitation as organisers see it (never with its code).
      *
-     * @param language the language the invitation is written in (and the portal opens in)
+     * @param conferenceId the conference the invitation is to
+     * @param language     the language the invitation is written in (and the portal opens in)
      */
-    record Invitation(String id, String email, List<String> roles, boolean skipReview, String language, Status status,
+    record Invitation(String id, String conferenceId, String email, List<String> roles, boolean skipReview, String language, Status status,
             Instant createdAt, String registrationId) {
     }
 
@@ -63,46 +65,46 @@ class Invitations {
     private final KeySpace keys;
     private final Clock clock;
     private final RegistrationSettings settings;
+    private final ConferenceRules conferences;
     private final String portalUrl;
 
-    Invitations(RedisStore store, Clock clock, RegistrationSettings settings,
+    Invitations(RedisStore store, Clock clock, RegistrationSettings settings, ConferenceRules conferences,
             @Value("${platform.identity.portal-url:http://localhost:8080}") String portalUrl) {
         this.store = store;
         this.keys = store.keys();
         this.clock = clock;
         this.settings = settings;
+        this.conferences = conferences;
         this.portalUrl = portalUrl.replaceAll("/+$", "");
     }
 
     /**
-     * Invites one address.
+     * Invites one address to a conference, the invitation written in {@code language} (en, fr, es).
      *
-     * @throws ConflictException when the address already has an open invitation or a registration
+     * @throws NotFoundException when the session service never published the conference
+     * @throws ConflictException when the address already has an open invitation to, or a registration for,
+     *                           the conference
      */
-    Issued issue(String email, List<String> roles, boolean skipReview) {
-        return issue(email, roles, skipReview, "en");
-    }
-
-    /** Invites one address, the invitation written in {@code language} (en, fr, es). */
-    Issued issue(String email, List<String> roles, boolean skipReview, String language) {
+    Issued issue(String conferenceId, String email, List<String> roles, boolean skipReview, String language) {
+        conferences.require(conferenceId);
         String address = Registration.normaliseEmail(email);
         String lang = language == null ? "en" : language;
-        Invitation invitation = new Invitation(UUID.randomUUID().toString(), address, Registration.Roles.normalise(roles),
-                skipReview, lang, Status.ISSUED, clock.instant(), null);
+        Invitation invitation = new Invitation(UUID.randomUUID().toString(), conferenceId, address,
+                Registration.Roles.normalise(roles), skipReview, lang, Status.ISSUED, clock.instant(), null);
         String code = newCode();
         store.atomically()
-                .requireAbsent(keys.key("email", address),
+                .requireAbsent(keys.key("email", conferenceId, address),
                         () -> new ConflictException("duplicate-registration", "registration.already-registered"))
-                .requireAbsent(emailKey(address),
+                .requireAbsent(emailKey(conferenceId, address),
                         () -> new ConflictException("already-invited", "invitation.already-invited", address))
-                .set(emailKey(address), invitation.id())
+                .set(emailKey(conferenceId, address), invitation.id())
                 .hset(invitationKey(invitation.id()), toHash(invitation))
-                .zadd(indexKey(), invitation.createdAt().toEpochMilli(), invitation.id())
+                .zadd(indexKey(conferenceId), invitation.createdAt().toEpochMilli(), invitation.id())
                 .set(codeKey(code), invitation.id())
                 .expire(codeKey(code), settings.invitationLifetime())
-                .emit(new InvitationIssued(invitation.id(), lang, skipReview))
+                .emit(new InvitationIssued(invitation.id(), conferenceId, lang, skipReview))
                 .execute();
-        return new Issued(invitation, code, link(code, lang));
+        return new Issued(invitation, code, link(code, lang, conferenceId));
     }
 
     /**
@@ -120,18 +122,21 @@ class Invitations {
                 .set(codeKey(code), id)
                 .expire(codeKey(code), settings.invitationLifetime())
                 .execute();
-        return Optional.of(new Issued(open.get(), code, link(code, open.get().language())));
+        return Optional.of(new Issued(open.get(), code, link(code, open.get().language(), open.get().conferenceId())));
     }
 
-    private URI link(String code, String language) {
-        return URI.create(portalUrl + "/?invitation=" + code + "&lang=" + language);
+    /** The portal opens the conference's form, with the code filled in. */
+    private URI link(String code, String language, String conferenceId) {
+        return URI.create(portalUrl + "/?invitation=" + code + "&lang=" + language
+                + (conferenceId == null ? "" : "&conference=" + conferenceId));
     }
 
     /**
      * The invitation a submission uses. Without a code: empty, unless the conference is
-     * invitation-only. With one: it must be open and issued to the submitted address.
+     * invitation-only. With one: it must be open, issued to the submitted address and to the conference
+     * registered for.
      */
-    Optional<Invitation> forSubmission(String code, String email, boolean invitationOnly) {
+    Optional<Invitation> forSubmission(String code, String email, String conferenceId, boolean invitationOnly) {
         if (code == null || code.isBlank()) {
             if (invitationOnly) {
                 throw InvitationException.required();
@@ -142,6 +147,7 @@ class Invitations {
                 .flatMap(this::find)
                 .filter(found -> found.status() == Status.ISSUED)
                 .filter(found -> found.email().equals(Registration.normaliseEmail(email)))
+                .filter(found -> conferenceId.equals(found.conferenceId()))
                 .orElseThrow(InvitationException::invalid);
         return Optional.of(invitation);
     }
@@ -151,14 +157,17 @@ class Invitations {
         String key = invitationKey(invitation.id());
         write.requireField(key, "status", Status.ISSUED.name(), InvitationException::invalid)
                 .hset(key, Map.of("status", Status.USED.name(), "registrationId", registrationId))
-                .delete(emailKey(invitation.email()));
+                .delete(emailKey(invitation.conferenceId(), invitation.email()));
     }
 
-    /** Adds to {@code write}: removes the invitation of an erased participant, whatever its state. */
-    void eraseFor(AtomicWrite write, String email, String invitationId) {
-        write.delete(emailKey(email));
+    /**
+     * Adds to {@code write}: removes the invitation of an erased participant's registration for the conference,
+     * whatever its state (their invitations to other conferences stay).
+     */
+    void eraseFor(AtomicWrite write, String conferenceId, String email, String invitationId) {
+        write.delete(emailKey(conferenceId, email));
         if (invitationId != null) {
-            write.delete(invitationKey(invitationId)).zrem(indexKey(), invitationId);
+            write.delete(invitationKey(invitationId)).zrem(indexKey(conferenceId), invitationId);
         }
     }
 
@@ -168,7 +177,7 @@ class Invitations {
                 .requireField(invitationKey(id), "status", Status.ISSUED.name(),
                         () -> new ConflictException("invitation-used", "invitation.not-open", id))
                 .hset(invitationKey(id), Map.of("status", Status.REVOKED.name()))
-                .delete(emailKey(invitation.email()))
+                .delete(emailKey(invitation.conferenceId(), invitation.email()))
                 .execute();
         return find(id).orElseThrow();
     }
@@ -178,22 +187,24 @@ class Invitations {
         return hash == null || hash.isEmpty() ? Optional.empty() : Optional.of(fromHash(hash));
     }
 
-    /** All invitations, newest first, one page. */
-    List<Invitation> page(int page, int size) {
+    /** A conference's invitations, newest first, one page. */
+    List<Invitation> page(String conferenceId, int page, int size) {
         List<Invitation> result = new ArrayList<>();
-        for (String id : store.redis().zrevrange(indexKey(), (long) page * size, (long) page * size + size - 1)) {
+        for (String id : store.redis().zrevrange(indexKey(conferenceId), (long) page * size,
+                (long) page * size + size - 1)) {
             find(id).ifPresent(result::add);
         }
         return result;
     }
 
-    long count() {
-        return store.redis().zcard(indexKey());
+    long count(String conferenceId) {
+        return store.redis().zcard(indexKey(conferenceId));
     }
 
     private static Map<String, String> toHash(Invitation invitation) {
         Map<String, String> hash = new LinkedHashMap<>();
         hash.put("id", invitation.id());
+        hash.put("conferenceId", invitation.conferenceId());
         hash.put("email", invitation.email());
         hash.put("roles", String.join(",", invitation.roles()));
         hash.put("skipReview", Boolean.toString(invitation.skipReview()));
@@ -203,8 +214,10 @@ class Invitations {
         return hash;
     }
 
-    private static Invitation fromHash(Map<String, String> hash) {
-        return new Invitation(hash.get("id"), hash.get("email"), List.of(hash.get("roles").split(",")),
+    private Invitation fromHash(Map<String, String> hash) {
+        String conference = hash.get("conferenceId");
+        return new Invitation(hash.get("id"),
+                conference == null || conference.isEmpty() ? conferences.defaultConference() : conference, hash.get("email"), List.of(hash.get("roles").split(",")),
                 Boolean.parseBoolean(hash.get("skipReview")), hash.getOrDefault("language", "en"),
                 Status.valueOf(hash.get("status")),
                 Instant.parse(hash.get("createdAt")), hash.get("registrationId"));
@@ -216,20 +229,20 @@ class Invitations {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private String invitationKey(String id) {
+    String invitationKey(String id) {
         return keys.key("invitation", id);
     }
 
-    private String emailKey(String email) {
-        return keys.key("invitation-email", email);
+    String emailKey(String conferenceId, String email) {
+        return keys.key("invitation-email", conferenceId, email);
     }
 
     private String codeKey(String code) {
         return keys.key("invitation-code", sha256(code));
     }
 
-    private String indexKey() {
-        return keys.key("invitations");
+    String indexKey(String conferenceId) {
+        return keys.key("invitations", conferenceId);
     }
 
     private static String sha256(String code) {

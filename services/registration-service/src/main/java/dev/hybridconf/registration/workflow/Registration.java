@@ -31,6 +31,8 @@ import dev.hybridconf.contracts.registration.SponsorshipDecided;
  * events it causes. What a change does to places, the waiting list and open offers is derived from
  * the states before and after (see {@link Registrations#apply}), so no method can forget it.
  *
+ * @param conferenceId           the conference the registration is for; never changes (another conference is
+ *                               another registration, with its own id)
  * @param version                incremented by every stored change; writes check it (optimistic concurrency)
  * @param interpretationLanguage the language the participant needs interpretation into, or null
  * @param roles                  sorted, always including {@code participant}
@@ -39,6 +41,7 @@ import dev.hybridconf.contracts.registration.SponsorshipDecided;
  */
 record Registration(
         String id,
+        String conferenceId,
         long version,
         Status status,
         String fullName,
@@ -135,32 +138,32 @@ record Registration(
     Transition waitlist(Instant now) {
         require(Status.WAITLISTED, Status.PENDING, Status.EXPIRED);
         Registration next = copy().status(Status.WAITLISTED).waitlistedAt(now).offerReplyBy(null).build();
-        return new Transition(this, next, List.of(new RegistrationWaitlisted(id, attendanceMode.name())));
+        return new Transition(this, next, List.of(new RegistrationWaitlisted(id, conferenceId, attendanceMode.name())));
     }
 
     Transition reject() {
         require(Status.REJECTED, Status.PENDING, Status.WAITLISTED, Status.EXPIRED);
-        return new Transition(this, with(Status.REJECTED).clearQueue(), List.of(new RegistrationRejected(id)));
+        return new Transition(this, with(Status.REJECTED).clearQueue(), List.of(new RegistrationRejected(id, conferenceId)));
     }
 
     /** By the participant or an organiser; declining an offer is cancelling too. */
     Transition cancel() {
         require(Status.CANCELLED, Status.PENDING, Status.WAITLISTED, Status.OFFERED, Status.APPROVED, Status.EXPIRED);
         return new Transition(this, with(Status.CANCELLED).clearQueue(),
-                List.of(new RegistrationCancelled(id, attendanceMode.name(), status.holdsPlace())));
+                List.of(new RegistrationCancelled(id, conferenceId, attendanceMode.name(), status.holdsPlace())));
     }
 
     /** Offers a freed place to this waitlisted registration, held until {@code replyBy}. */
     Transition offer(Instant replyBy) {
         require(Status.OFFERED, Status.WAITLISTED);
         Registration next = copy().status(Status.OFFERED).offerReplyBy(replyBy).build();
-        return new Transition(this, next, List.of(new RegistrationOfferMade(id, attendanceMode.name(), replyBy)));
+        return new Transition(this, next, List.of(new RegistrationOfferMade(id, conferenceId, attendanceMode.name(), replyBy)));
     }
 
     Transition expireOffer() {
         require(Status.EXPIRED, Status.OFFERED);
         return new Transition(this, with(Status.EXPIRED).clearQueue(),
-                List.of(new RegistrationOfferExpired(id, attendanceMode.name())));
+                List.of(new RegistrationOfferExpired(id, conferenceId, attendanceMode.name())));
     }
 
     // ---- changes of details -----------------------------------------------------------------
@@ -179,7 +182,7 @@ record Registration(
         requireOpen();
         Registration next = copy().attendanceMode(mode).build();
         return new Transition(this, next,
-                List.of(new AttendanceChanged(id, attendanceMode.name(), mode.name(), status.name())));
+                List.of(new AttendanceChanged(id, conferenceId, attendanceMode.name(), mode.name(), status.name())));
     }
 
     /**
@@ -194,7 +197,7 @@ record Registration(
         }
         requireOpen();
         Registration next = copy().preferredLanguage(nextLanguage).interpretationLanguage(interpretation).build();
-        return new Transition(this, next, List.of(new LanguageChanged(id, nextLanguage, interpretation)));
+        return new Transition(this, next, List.of(new LanguageChanged(id, conferenceId, nextLanguage, interpretation)));
     }
 
     /** Details no other service plans with: no event. */
@@ -230,7 +233,7 @@ record Registration(
             return unchanged();
         }
         requireOpen();
-        return new Transition(this, copy().roles(next).build(), List.of(new RolesChanged(id, next)));
+        return new Transition(this, copy().roles(next).build(), List.of(new RolesChanged(id, conferenceId, next)));
     }
 
     Transition decideSponsorship(Sponsorship decision) {
@@ -244,7 +247,7 @@ record Registration(
             return unchanged();
         }
         return new Transition(this, copy().sponsorship(decision).build(),
-                List.of(new SponsorshipDecided(id, decision.name())));
+                List.of(new SponsorshipDecided(id, conferenceId, decision.name())));
     }
 
     private Transition unchanged() {
@@ -272,8 +275,8 @@ record Registration(
     }
 
     RegistrationApproved approved() {
-        return new RegistrationApproved(id, attendanceMode.name(), preferredLanguage, interpretationLanguage, timeZone,
-                roles);
+        return new RegistrationApproved(id, conferenceId, attendanceMode.name(), preferredLanguage,
+                interpretationLanguage, timeZone, roles);
     }
 
     // ---- creation and storage ---------------------------------------------------------------
@@ -281,7 +284,8 @@ record Registration(
     /** A new pending registration from the form; an invitation may add roles. */
     static Registration submit(SubmitRegistrationRequest form, Instant now, String invitationId, List<String> roles) {
         boolean sponsorshipRequested = Boolean.TRUE.equals(form.sponsorshipRequested());
-        return new Registration(UUID.randomUUID().toString(), 1, Status.PENDING, form.fullName().strip(),
+        return new Registration(UUID.randomUUID().toString(), form.conferenceId().strip(), 1, Status.PENDING,
+                form.fullName().strip(),
                 normaliseEmail(form.email()), form.organisation().strip(), form.position().strip(), form.city().strip(),
                 form.country(), form.attendanceMode(), form.preferredLanguage(),
                 Boolean.TRUE.equals(form.interpretationNeeded()) ? form.interpretationLanguage() : null,
@@ -300,12 +304,13 @@ record Registration(
     }
 
     RegistrationSubmitted submitted() {
-        return new RegistrationSubmitted(id, attendanceMode.name(), preferredLanguage, country);
+        return new RegistrationSubmitted(id, conferenceId, attendanceMode.name(), preferredLanguage, country);
     }
 
     Map<String, String> toHash() {
         Map<String, String> hash = new LinkedHashMap<>();
         hash.put("id", id);
+        putIfPresent(hash, "conferenceId", conferenceId);
         hash.put("version", Long.toString(version));
         hash.put("status", status.name());
         hash.put("fullName", fullName);
@@ -335,8 +340,16 @@ record Registration(
         }
     }
 
-    static Registration fromHash(Map<String, String> hash) {
-        return new Registration(hash.get("id"), Long.parseLong(hash.getOrDefault("version", "0")),
+    /**
+     * A stored registration.
+     *
+     * @param defaultConference the conference of a registration stored before registrations had one (ADR 0015);
+     *                          null when the deployment names none
+     */
+    static Registration fromHash(Map<String, String> hash, String defaultConference) {
+        String conference = hash.get("conferenceId");
+        return new Registration(hash.get("id"), conference == null || conference.isEmpty() ? defaultConference : conference,
+                Long.parseLong(hash.getOrDefault("version", "0")),
                 Status.valueOf(hash.get("status")), hash.get("fullName"), hash.get("email"), hash.get("organisation"),
                 hash.get("position"), hash.get("city"), hash.get("country"),
                 AttendanceMode.valueOf(hash.get("attendanceMode")), hash.get("preferredLanguage"),
@@ -352,7 +365,7 @@ record Registration(
     }
 
     RegistrationView view() {
-        return new RegistrationView(id, status.name(), fullName, email, organisation, position, city, country,
+        return new RegistrationView(id, conferenceId, status.name(), fullName, email, organisation, position, city, country,
                 attendanceMode, preferredLanguage, interpretationLanguage != null, interpretationLanguage,
                 accessibilityNeeds, timeZone, sponsorship.name(), sponsorshipJustification, roles, submittedAt,
                 offerReplyBy);
@@ -403,7 +416,7 @@ record Registration(
 
         Registration build() {
             Registration r = from;
-            return new Registration(r.id, r.version + 1, status, r.fullName, r.email, r.organisation, r.position,
+            return new Registration(r.id, r.conferenceId, r.version + 1, status, r.fullName, r.email, r.organisation, r.position,
                     r.city, r.country, attendanceMode, preferredLanguage, interpretationLanguage, accessibilityNeeds,
                     timeZone, sponsorship, r.sponsorshipJustification, roles, r.invitationId, r.submittedAt,
                     waitlistedAt, offerReplyBy);

@@ -22,6 +22,7 @@ import dev.hybridconf.kit.validation.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** Registering, and a participant's own registration: read, update, cancel, answer an offer. */
@@ -44,7 +45,9 @@ class RegistrationController {
                 .body(registration.view());
     }
 
-    record ReminderRequest(@NotBlank @Email @Size(max = 254) @PlainText String email) {
+    /** @param conferenceId the conference asked about; absent: every conference the address registered for */
+    record ReminderRequest(@NotBlank @Email @Size(max = 254) @PlainText String email,
+            @Pattern(regexp = ConferenceIds.PATTERN, message = "{registration.conference.id}") String conferenceId) {
     }
 
     record Accepted(String detail) {
@@ -58,7 +61,7 @@ class RegistrationController {
      */
     @PostMapping("/reminders")
     ResponseEntity<Accepted> remind(@Valid @RequestBody ReminderRequest request, java.util.Locale locale) {
-        registrations.requestReminder(request.email());
+        registrations.requestReminder(request.email(), request.conferenceId());
         return ResponseEntity.accepted().body(new Accepted(messages.text("registration.reminder-accepted", locale)));
     }
 
@@ -77,7 +80,10 @@ class RegistrationController {
                 .orElseThrow(() -> new NotFoundException("registration.not-found", id));
     }
 
-    /** The caller's own registration (the token's subject is their registration id). */
+    /**
+     * The caller's own registration (the token's subject is their registration id, and the registration names
+     * its conference: a person registered for two conferences holds two registrations, two links, two tokens).
+     */
     @GetMapping("/me")
     RegistrationView mine(@AuthenticationPrincipal Jwt caller) {
         return registrations.find(caller.getSubject()).map(Registration::view)

@@ -19,7 +19,7 @@ import dev.hybridconf.kit.web.SpreadsheetCells;
  */
 final class RegistrationCsv {
 
-    static final List<String> COLUMNS = List.of("id", "status", "fullName", "email", "organisation", "position",
+    static final List<String> COLUMNS = List.of("id", "conferenceId", "status", "fullName", "email", "organisation", "position",
             "city", "country", "attendanceMode", "preferredLanguage", "interpretationNeeded",
             "interpretationLanguage", "accessibilityNeeds", "timeZone", "sponsorship", "sponsorshipJustification",
             "roles", "submittedAt");
@@ -51,8 +51,8 @@ final class RegistrationCsv {
     }
 
     static List<String> row(Registration r) {
-        return List.of(r.id(), r.status().name(), text(r.fullName()), text(r.email()), text(r.organisation()),
-                text(r.position()), text(r.city()), text(r.country()), r.attendanceMode().name(),
+        return List.of(r.id(), text(r.conferenceId()), r.status().name(), text(r.fullName()), text(r.email()),
+                text(r.organisation()), text(r.position()), text(r.city()), text(r.country()), r.attendanceMode().name(),
                 text(r.preferredLanguage()), Boolean.toString(r.interpretationLanguage() != null),
                 text(r.interpretationLanguage()), text(r.accessibilityNeeds()), text(r.timeZone()),
                 r.sponsorship().name(), text(r.sponsorshipJustification()), String.join(ROLE_SEPARATOR, r.roles()),

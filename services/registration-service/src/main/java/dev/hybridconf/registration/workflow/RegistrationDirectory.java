@@ -13,8 +13,8 @@ import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 
 /**
- * What organisers see of the registrations as a whole: a filtered, searched page, counts, and every
- * match in submission order (for the CSV export).
+ * What organisers see of one conference's registrations: a filtered, searched page, counts, and every
+ * match in submission order (for the CSV export). Another conference's registrations are never read.
  *
  * <p>Each query reads every registration once, oldest first, in pipelined pages of {@value #READ_BATCH}
  * ({@link Registrations#forEach}), and filters in memory: a conference has thousands of participants,
@@ -28,11 +28,11 @@ class RegistrationDirectory {
     static final int READ_BATCH = 500;
 
     /** One page of matches; {@code total} counts every match. */
-    record Page(long total, int page, int size, List<RegistrationView> items) {
+    record Page(String conferenceId, long total, int page, int size, List<RegistrationView> items) {
     }
 
     /** How many registrations match, split by status, attendance mode, preferred language and country. */
-    record Counts(long total, Map<String, Long> byStatus, Map<String, Long> byAttendanceMode,
+    record Counts(String conferenceId, long total, Map<String, Long> byStatus, Map<String, Long> byAttendanceMode,
             Map<String, Long> byLanguage, Map<String, Long> byCountry) {
     }
 
@@ -42,9 +42,9 @@ class RegistrationDirectory {
         this.registrations = registrations;
     }
 
-    /** Every match, oldest first, to {@code action}. */
-    void forEach(DirectoryFilter filter, Consumer<Registration> action) {
-        registrations.forEach(READ_BATCH, registration -> {
+    /** Every match of the conference, oldest first, to {@code action}. */
+    void forEach(String conferenceId, DirectoryFilter filter, Consumer<Registration> action) {
+        registrations.forEach(conferenceId, READ_BATCH, registration -> {
             if (filter.matches(registration)) {
                 action.accept(registration);
             }
@@ -56,18 +56,18 @@ class RegistrationDirectory {
      *
      * @param newestFirst the most recent registrations first (otherwise the oldest first)
      */
-    Page page(DirectoryFilter filter, boolean newestFirst, int page, int size) {
+    Page page(String conferenceId, DirectoryFilter filter, boolean newestFirst, int page, int size) {
         long from = (long) page * size;
         if (!newestFirst) {
             List<RegistrationView> items = new ArrayList<>();
             long[] total = {0};
-            forEach(filter, registration -> {
+            forEach(conferenceId, filter, registration -> {
                 if (total[0] >= from && total[0] < from + size) {
                     items.add(registration.view());
                 }
                 total[0]++;
             });
-            return new Page(total[0], page, size, items);
+            return new Page(conferenceId, total[0], page, size, items);
         }
         // The store reads oldest first, and the total is known only at the end: keep the ids of the last
         // (page + 1) * size matches, then read the page's registrations again. A registration changed in
@@ -75,7 +75,7 @@ class RegistrationDirectory {
         long keep = from + size;
         Deque<String> last = new ArrayDeque<>();
         long[] total = {0};
-        forEach(filter, registration -> {
+        forEach(conferenceId, filter, registration -> {
             last.addLast(registration.id());
             if (last.size() > keep) {
                 last.removeFirst();
@@ -87,10 +87,10 @@ class RegistrationDirectory {
         List<String> ids = new ArrayList<>(kept.subList(Math.max(0, end - size), end));
         Collections.reverse(ids);
         List<RegistrationView> items = registrations.findAll(ids).stream().map(Registration::view).toList();
-        return new Page(total[0], page, size, items);
+        return new Page(conferenceId, total[0], page, size, items);
     }
 
-    Counts counts(DirectoryFilter filter) {
+    Counts counts(String conferenceId, DirectoryFilter filter) {
         Map<String, Long> byStatus = new LinkedHashMap<>();
         for (Registration.Status status : Registration.Status.values()) {
             byStatus.put(status.name(), 0L);
@@ -105,13 +105,13 @@ class RegistrationDirectory {
         }
         Map<String, Long> byCountry = new TreeMap<>();
         long[] total = {0};
-        forEach(filter, registration -> {
+        forEach(conferenceId, filter, registration -> {
             total[0]++;
             byStatus.merge(registration.status().name(), 1L, Long::sum);
             byMode.merge(registration.attendanceMode().name(), 1L, Long::sum);
             byLanguage.merge(registration.preferredLanguage(), 1L, Long::sum);
             byCountry.merge(registration.country(), 1L, Long::sum);
         });
-        return new Counts(total[0], byStatus, byMode, byLanguage, byCountry);
+        return new Counts(conferenceId, total[0], byStatus, byMode, byLanguage, byCountry);
     }
 }

@@ -5,16 +5,16 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How the conference admits people (environment: {@code INVITATION_ONLY}, {@code OFFER_REPLY_WITHIN}).
+ * How waiting lists and invitations behave in every conference (environment: {@code OFFER_REPLY_WITHIN}).
+ * Whether a conference is invitation-only, its places and its window come from the conference itself
+ * (ADR 0015); {@code INVITATION_ONLY} is no longer read.
  *
- * @param invitationOnly     refuse registrations without a valid invitation (the starting value;
- *                           organisers change it at {@code PUT /api/registrations/settings})
  * @param offerReplyWithin   how long a waitlist offer holds its place for an answer
  * @param offerSweepInterval how often each replica looks for expired offers and unoffered free places
  * @param invitationLifetime how long an unused invitation code stays valid
  */
 @ConfigurationProperties("platform.registration")
-public record RegistrationPolicy(boolean invitationOnly, Duration offerReplyWithin, Duration offerSweepInterval,
+public record RegistrationPolicy(Duration offerReplyWithin, Duration offerSweepInterval,
         Duration invitationLifetime) {
 
     public RegistrationPolicy {

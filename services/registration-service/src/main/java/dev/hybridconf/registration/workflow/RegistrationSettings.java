@@ -1,37 +1,41 @@
 package dev.hybridconf.registration.workflow;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import org.springframework.stereotype.Component;
 
-import dev.hybridconf.kit.redis.RedisStore;
+import dev.hybridconf.registration.conference.KnownConference;
 
 /**
- * The conference's admission settings: configured defaults that organisers may change at run time.
- * The changed values live in Redis so every replica sees them at once.
+ * The admission settings organisers see for one conference: what the conference states (invitation-only,
+ * places, window; set where the conference is edited, in the session service) as this service applies them,
+ * with the configured defaults filled in, and the deployment's offer reply time.
  */
 @Component
 class RegistrationSettings {
 
-    /** The settings organisers see and change. */
-    record View(boolean invitationOnly, Duration offerReplyWithin) {
+    /**
+     * One conference's settings as applied.
+     *
+     * @param inPersonCapacity places in the room (the conference's, or the configured default)
+     * @param remoteCapacity   places on Zoom (likewise)
+     * @param opensAt          when the form opens (null: open since publication)
+     * @param closesAt         when it closes (null: no end)
+     * @param open             whether the form takes registrations now
+     */
+    record View(String conferenceId, boolean invitationOnly, int inPersonCapacity, int remoteCapacity,
+            Instant opensAt, Instant closesAt, boolean open, Duration offerReplyWithin) {
     }
 
-    private final RedisStore store;
     private final RegistrationPolicy policy;
+    private final ConferenceRules conferences;
+    private final java.time.Clock clock;
 
-    RegistrationSettings(RedisStore store, RegistrationPolicy policy) {
-        this.store = store;
+    RegistrationSettings(RegistrationPolicy policy, ConferenceRules conferences, java.time.Clock clock) {
         this.policy = policy;
-    }
-
-    boolean invitationOnly() {
-        String stored = store.redis().hget(key(), "invitationOnly");
-        return stored == null ? policy.invitationOnly() : Boolean.parseBoolean(stored);
-    }
-
-    void invitationOnly(boolean value) {
-        store.redis().hset(key(), "invitationOnly", Boolean.toString(value));
+        this.conferences = conferences;
+        this.clock = clock;
     }
 
     Duration offerReplyWithin() {
@@ -42,11 +46,10 @@ class RegistrationSettings {
         return policy.invitationLifetime();
     }
 
-    View view() {
-        return new View(invitationOnly(), offerReplyWithin());
-    }
-
-    private String key() {
-        return store.keys().key("settings");
+    View view(KnownConference conference) {
+        return new View(conference.id(), conference.invitationOnly(),
+                conferences.limit(conference.id(), AttendanceMode.IN_PERSON),
+                conferences.limit(conference.id(), AttendanceMode.REMOTE), conference.terms().opensAt(),
+                conference.terms().closesAt(), conference.open(clock.instant()), offerReplyWithin());
     }
 }

@@ -6,10 +6,12 @@ import java.util.List;
 /**
  * A registration as the API shows it to its owner and to organisers.
  *
+ * @param conferenceId the conference the registration is for
  * @param offerReplyBy while the status is {@code OFFERED}: the moment the held place passes to the next person
  */
 public record RegistrationView(
         String id,
+        String conferenceId,
         String status,
         String fullName,
         String email,

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.hybridconf.kit.errors.ProblemException;
@@ -68,18 +69,17 @@ class ReviewController {
     record RolesGrant(@NotNull @Size(max = 6) List<@NotNull @Pattern(regexp = Registration.Roles.PATTERN) String> roles) {
     }
 
-    record SettingsChange(@NotNull Boolean invitationOnly) {
-    }
-
     private final Registrations registrations;
     private final RegistrationSettings settings;
+    private final ConferenceRules conferences;
     private final ProblemMessages messages;
     private final java.time.Clock clock;
 
-    ReviewController(Registrations registrations, RegistrationSettings settings, ProblemMessages messages,
-            java.time.Clock clock) {
+    ReviewController(Registrations registrations, RegistrationSettings settings, ConferenceRules conferences,
+            ProblemMessages messages, java.time.Clock clock) {
         this.registrations = registrations;
         this.settings = settings;
+        this.conferences = conferences;
         this.messages = messages;
         this.clock = clock;
     }
@@ -147,19 +147,18 @@ class ReviewController {
         return ResponseEntity.noContent().build();
     }
 
+    /** One conference's places per mode ({@code conference}, required). */
     @GetMapping("/capacity")
-    CapacityView capacity() {
-        return registrations.capacity();
+    CapacityView capacity(@RequestParam(required = false) String conference) {
+        return registrations.capacity(conferences.requireParameter(conference).id());
     }
 
+    /**
+     * How one conference admits people, as applied here. Invitation-only, places and the window are the
+     * conference's (changed where the conference is edited, in the session service), so nothing is set here.
+     */
     @GetMapping("/settings")
-    RegistrationSettings.View settings() {
-        return settings.view();
-    }
-
-    @PutMapping("/settings")
-    RegistrationSettings.View changeSettings(@Valid @RequestBody SettingsChange change) {
-        settings.invitationOnly(change.invitationOnly());
-        return settings.view();
+    RegistrationSettings.View settings(@RequestParam(required = false) String conference) {
+        return settings.view(conferences.requireParameter(conference));
     }
 }

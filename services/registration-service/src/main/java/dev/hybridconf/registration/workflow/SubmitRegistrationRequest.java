@@ -13,6 +13,8 @@ import jakarta.validation.constraints.Size;
  * ({@link PlainText}): no control characters or direction overrides; the needs and the sponsorship
  * reason may span lines.
  *
+ * @param conferenceId           the conference registered for (its id in the session service's programme, e.g.
+ *                               {@code local-action-2024}); one person may register for several, each once
  * @param interpretationLanguage required when {@code interpretationNeeded} is true
  * @param sponsorshipJustification required when {@code sponsorshipRequested} is true
  * @param timeZone                 optional IANA zone id (e.g. {@code America/Bogota}) for personal agendas
@@ -20,6 +22,7 @@ import jakarta.validation.constraints.Size;
  */
 @ConsistentRequest
 public record SubmitRegistrationRequest(
+        @NotBlank @Pattern(regexp = ConferenceIds.PATTERN, message = "{registration.conference.id}") String conferenceId,
         @NotBlank @Size(max = 200) @PlainText String fullName,
         @NotBlank @Email @Size(max = 254) @PlainText String email,
         @NotBlank @Size(max = 200) @PlainText String organisation,

@@ -9,11 +9,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import dev.hybridconf.registration.TestConferences;
 import dev.hybridconf.testinfra.PlatformInfrastructure;
 
 /**
@@ -24,6 +26,7 @@ import dev.hybridconf.testinfra.PlatformInfrastructure;
 @SpringBootTest(properties = "platform.identity.demo-sign-in=true")
 @AutoConfigureMockMvc
 @PlatformInfrastructure
+@Import(TestConferences.Published.class)
 class DemoCallersTests {
 
     @Autowired

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -21,6 +22,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import com.nimbusds.jwt.SignedJWT;
 
+import dev.hybridconf.registration.TestConferences;
 import dev.hybridconf.kit.PlatformProperties;
 import dev.hybridconf.registration.RegistrationHttp;
 import dev.hybridconf.testinfra.PlatformInfrastructure;
@@ -33,6 +35,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "platform.identity.demo-sign-in=true")
 @PlatformInfrastructure
+@Import(TestConferences.Published.class)
 class SigningKeyRotationTests {
 
     @LocalServerPort

@@ -10,9 +10,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.hybridconf.registration.TestConferences;
 import dev.hybridconf.kit.messaging.TopicNames;
 import dev.hybridconf.kit.redis.RedisStore;
 import dev.hybridconf.registration.RegistrationHttp;
@@ -23,6 +25,7 @@ import dev.hybridconf.testinfra.PlatformInfrastructure;
 /** Without demo sign-in (the default everywhere but the local stack) there is no demo mailbox at all. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @PlatformInfrastructure
+@Import(TestConferences.Published.class)
 class DemoMailboxOffTests {
 
     @LocalServerPort

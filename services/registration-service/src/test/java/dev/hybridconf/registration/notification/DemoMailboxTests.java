@@ -17,11 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.hybridconf.registration.TestConferences;
 import dev.hybridconf.registration.RegistrationHttp;
 import dev.hybridconf.registration.identity.TokenIssuer;
 import dev.hybridconf.testinfra.PlatformInfrastructure;
@@ -34,6 +36,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "platform.identity.demo-sign-in=true")
 @PlatformInfrastructure
 @ExtendWith(OutputCaptureExtension.class)
+@Import(TestConferences.Published.class)
 class DemoMailboxTests {
 
     private static final Duration DEADLINE = Duration.ofSeconds(30);

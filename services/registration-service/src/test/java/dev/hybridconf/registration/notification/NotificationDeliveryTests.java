@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
+import dev.hybridconf.registration.TestConferences;
 import dev.hybridconf.kit.messaging.TopicNames;
 import dev.hybridconf.registration.RegistrationHttp;
 import dev.hybridconf.registration.identity.TokenIssuer;
@@ -35,7 +36,7 @@ import tools.jackson.databind.ObjectMapper;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @PlatformInfrastructure
-@Import(NotificationDeliveryTests.Recording.class)
+@Import({NotificationDeliveryTests.Recording.class, TestConferences.Published.class})
 class NotificationDeliveryTests {
 
     private static final Duration DEADLINE = Duration.ofSeconds(30);
@@ -63,8 +64,9 @@ class NotificationDeliveryTests {
         MailPort.Message received = mail.to(email).get(0);
         assertThat(received.language()).isEqualTo("es");
         assertThat(received.subject()).startsWith("Hemos recibido su inscripción");
-        assertThat(received.body()).contains("Estimado/a Lucía Fernández:", "Local Action: Local solutions for the SDGs",
-                "no reserve viajes");
+        assertThat(received.body()).as("the registration's own conference, named in the reader's language")
+                .contains("Estimado/a Lucía Fernández:", "Conferencia " + TestConferences.CONFERENCE, "no reserve viajes")
+                .doesNotContain("Local Action");
 
         assertThat(approve(id).statusCode()).isEqualTo(200);
 
@@ -119,14 +121,15 @@ class NotificationDeliveryTests {
         RegistrationHttp api = new RegistrationHttp(port, tokens);
         String email = "invitee." + UUID.randomUUID() + "@abidjan.ci";
         HttpResponse<String> invited = api.sendJson("POST", "/api/registrations/invitations", api.organiser(),
-                "{\"email\":\"" + email + "\",\"language\":\"fr\"}");
+                "{\"conferenceId\":\"" + TestConferences.CONFERENCE + "\",\"email\":\"" + email
+                        + "\",\"language\":\"fr\"}");
         assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
         EventSchemaAssertions.assertValidEvent(KafkaProbe.shared().eventOfType(topics.physical("registration.events"),
                 api.json(invited).get("invitation").get("id").asString(), "invitation.issued.v1", DEADLINE));
 
         await().atMost(DEADLINE).until(() -> mail.to(email).size() == 1);
         MailPort.Message invitation = mail.to(email).get(0);
-        assertThat(invitation.subject()).startsWith("Vous êtes invité(e) à Local Action");
+        assertThat(invitation.subject()).startsWith("Vous êtes invité(e) à Conférence " + TestConferences.CONFERENCE);
         java.util.regex.Matcher link = java.util.regex.Pattern.compile("\\?invitation=([A-Za-z0-9_-]{20,})&lang=fr")
                 .matcher(invitation.body());
         assertThat(link.find()).as(invitation.body()).isTrue();

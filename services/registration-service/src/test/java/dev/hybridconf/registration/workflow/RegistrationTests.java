@@ -23,10 +23,11 @@ class RegistrationTests {
 
     private static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
     private static final String ID = "3f6c1f43-56a8-4d8e-9a34-3c2bb0f0e8a1";
+    private static final String CONFERENCE = "local-action-2024";
 
     /** Object mother: a remote participant's registration in the given status, who asked for sponsorship. */
     static Registration registration(Registration.Status status) {
-        return new Registration(ID, 3, status, "Fatima Zahra", "fz@rabat.ma", "Commune de Rabat", "Adjointe au maire",
+        return new Registration(ID, CONFERENCE, 3, status, "Fatima Zahra", "fz@rabat.ma", "Commune de Rabat", "Adjointe au maire",
                 "Rabat", "MA", AttendanceMode.REMOTE, "fr", "en", null, "Africa/Casablanca",
                 Registration.Sponsorship.REQUESTED, "Small municipality, no travel budget", List.of("participant"), null,
                 NOW, status == Registration.Status.WAITLISTED ? NOW : null,
@@ -43,7 +44,7 @@ class RegistrationTests {
             assertThat(approval.takesPlace()).isTrue();
             assertThat(approval.next().version()).isGreaterThan(3);
             assertThat(approval.events()).containsExactly(
-                    new RegistrationApproved(ID, "REMOTE", "fr", "en", "Africa/Casablanca", List.of("participant")));
+                    new RegistrationApproved(ID, CONFERENCE, "REMOTE", "fr", "en", "Africa/Casablanca", List.of("participant")));
         }
     }
 
@@ -54,7 +55,7 @@ class RegistrationTests {
 
         assertThat(offer.takesPlace()).isTrue();
         assertThat(offer.next().offerReplyBy()).isEqualTo(replyBy);
-        assertThat(offer.events()).containsExactly(new RegistrationOfferMade(ID, "REMOTE", replyBy));
+        assertThat(offer.events()).containsExactly(new RegistrationOfferMade(ID, CONFERENCE, "REMOTE", replyBy));
 
         Registration.Transition accepted = offer.next().acceptOffer();
         assertThat(accepted.next().status()).isEqualTo(Registration.Status.APPROVED);
@@ -65,7 +66,7 @@ class RegistrationTests {
         Registration.Transition expired = offer.next().expireOffer();
         assertThat(expired.next().status()).isEqualTo(Registration.Status.EXPIRED);
         assertThat(expired.releasesPlace()).isTrue();
-        assertThat(expired.events()).containsExactly(new RegistrationOfferExpired(ID, "REMOTE"));
+        assertThat(expired.events()).containsExactly(new RegistrationOfferExpired(ID, CONFERENCE, "REMOTE"));
     }
 
     @Test
@@ -119,7 +120,7 @@ class RegistrationTests {
 
         assertThat(toRoom.next().attendanceMode()).isEqualTo(AttendanceMode.IN_PERSON);
         assertThat(toRoom.takesPlace()).as("still one place, now in the other mode").isFalse();
-        assertThat(toRoom.events()).containsExactly(new AttendanceChanged(ID, "REMOTE", "IN_PERSON", "APPROVED"));
+        assertThat(toRoom.events()).containsExactly(new AttendanceChanged(ID, CONFERENCE, "REMOTE", "IN_PERSON", "APPROVED"));
         assertThat(registration(Registration.Status.APPROVED).changeAttendance(AttendanceMode.REMOTE).changesNothing())
                 .isTrue();
         assertThatThrownBy(() -> registration(Registration.Status.OFFERED).changeAttendance(AttendanceMode.IN_PERSON))
@@ -131,8 +132,8 @@ class RegistrationTests {
         Registration approved = registration(Registration.Status.APPROVED);
 
         Registration.Transition update = approved.update(AttendanceMode.IN_PERSON, "es", null, "Wheelchair access", null);
-        assertThat(update.events()).containsExactly(new AttendanceChanged(ID, "REMOTE", "IN_PERSON", "APPROVED"),
-                new LanguageChanged(ID, "es", null));
+        assertThat(update.events()).containsExactly(new AttendanceChanged(ID, CONFERENCE, "REMOTE", "IN_PERSON", "APPROVED"),
+                new LanguageChanged(ID, CONFERENCE, "es", null));
         assertThat(update.next().accessibilityNeeds()).isEqualTo("Wheelchair access");
         assertThat(update.next().interpretationLanguage()).isNull();
 
@@ -148,7 +149,7 @@ class RegistrationTests {
                 .changeRoles(List.of("rapporteur", "moderator", "moderator"));
 
         assertThat(grant.next().roles()).containsExactly("moderator", "participant", "rapporteur");
-        assertThat(grant.events()).containsExactly(new RolesChanged(ID, List.of("moderator", "participant", "rapporteur")));
+        assertThat(grant.events()).containsExactly(new RolesChanged(ID, CONFERENCE, List.of("moderator", "participant", "rapporteur")));
         assertThat(registration(Registration.Status.APPROVED).changeRoles(List.of()).changesNothing()).isTrue();
     }
 
@@ -157,7 +158,7 @@ class RegistrationTests {
         Registration.Transition granted = registration(Registration.Status.PENDING)
                 .decideSponsorship(Registration.Sponsorship.GRANTED);
         assertThat(granted.next().sponsorship()).isEqualTo(Registration.Sponsorship.GRANTED);
-        assertThat(granted.events()).containsExactly(new SponsorshipDecided(ID, "GRANTED"));
+        assertThat(granted.events()).containsExactly(new SponsorshipDecided(ID, CONFERENCE, "GRANTED"));
 
         Registration notAsked = registration(Registration.Status.PENDING).copy()
                 .sponsorship(Registration.Sponsorship.NONE).build();
@@ -169,8 +170,18 @@ class RegistrationTests {
     void theStoredFormReadsBackAsTheSameRegistration() {
         for (Registration.Status status : Registration.Status.values()) {
             Registration registration = registration(status);
-            assertThat(Registration.fromHash(registration.toHash())).isEqualTo(registration);
+            assertThat(Registration.fromHash(registration.toHash(), "another-conference")).isEqualTo(registration);
         }
+    }
+
+    @Test
+    void aRegistrationStoredBeforeRegistrationsHadAConferenceReadsAsTheDefaultConferences() {
+        java.util.Map<String, String> stored = new java.util.LinkedHashMap<>(
+                registration(Registration.Status.APPROVED).toHash());
+        stored.remove("conferenceId");
+
+        assertThat(Registration.fromHash(stored, "local-action-2024").conferenceId()).isEqualTo("local-action-2024");
+        assertThat(Registration.fromHash(stored, null).conferenceId()).as("no default conference configured").isNull();
     }
 
     private static List<Function<Registration, Registration.Transition>> steps() {

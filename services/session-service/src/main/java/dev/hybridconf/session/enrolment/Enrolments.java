@@ -68,6 +68,10 @@ class Enrolments {
         for (int attempt = 1; ; attempt++) {
             ProgrammeSession session = openBreakout(sessionId);
             ParticipantView participant = approved(registrationId);
+            if (!session.conferenceId().equals(participant.conferenceId())) {
+                // A registration is for one conference; a breakout of another is not theirs to take.
+                throw new EnrolmentForbiddenException("enrolment.other-conference", session.conferenceId());
+            }
             Optional<EnrolmentStatus> current = store.status(sessionId, registrationId);
             if (current.isPresent()) {
                 return new Result(session, registrationId, current.get(), false);

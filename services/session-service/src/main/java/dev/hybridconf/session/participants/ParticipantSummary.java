@@ -2,6 +2,6 @@ package dev.hybridconf.session.participants;
 
 import java.util.Map;
 
-/** Counts of known participants, for organisers planning rooms and streams. */
-public record ParticipantSummary(long total, Map<String, Long> byAttendanceMode) {
+/** Counts of one conference's known participants, for organisers planning rooms and streams. */
+public record ParticipantSummary(String conferenceId, long total, Map<String, Long> byAttendanceMode) {
 }

@@ -14,6 +14,7 @@ import dev.hybridconf.contracts.registration.LanguageChanged;
 import dev.hybridconf.contracts.registration.ParticipantErased;
 import dev.hybridconf.contracts.registration.RegistrationApproved;
 import dev.hybridconf.contracts.registration.RegistrationCancelled;
+import dev.hybridconf.contracts.registration.RegistrationEvent;
 import dev.hybridconf.contracts.registration.RegistrationOfferExpired;
 import dev.hybridconf.contracts.registration.RegistrationOfferMade;
 import dev.hybridconf.contracts.registration.RegistrationRejected;
@@ -79,17 +80,16 @@ class RegistrationEventsListener {
             case RegistrationSubmitted.TYPE -> directory.apply(event, codec.payload(event, RegistrationSubmitted.class));
             case RegistrationApproved.TYPE ->
                 directory.applyApproved(event, codec.payload(event, RegistrationApproved.class));
-            case RegistrationWaitlisted.TYPE -> directory.applyStatus(event,
-                    codec.payload(event, RegistrationWaitlisted.class).registrationId(), "WAITLISTED");
-            case RegistrationOfferMade.TYPE -> directory.applyStatus(event,
-                    codec.payload(event, RegistrationOfferMade.class).registrationId(), "OFFERED");
-            case RegistrationOfferExpired.TYPE -> directory.applyStatus(event,
-                    codec.payload(event, RegistrationOfferExpired.class).registrationId(), "EXPIRED");
-            case RegistrationRejected.TYPE -> directory.applyStatus(event,
-                    codec.payload(event, RegistrationRejected.class).registrationId(), "REJECTED");
+            case RegistrationWaitlisted.TYPE -> status(event, codec.payload(event, RegistrationWaitlisted.class),
+                    "WAITLISTED");
+            case RegistrationOfferMade.TYPE -> status(event, codec.payload(event, RegistrationOfferMade.class), "OFFERED");
+            case RegistrationOfferExpired.TYPE -> status(event, codec.payload(event, RegistrationOfferExpired.class),
+                    "EXPIRED");
+            case RegistrationRejected.TYPE -> status(event, codec.payload(event, RegistrationRejected.class), "REJECTED");
             case RegistrationCancelled.TYPE -> {
                 RegistrationCancelled cancelled = codec.payload(event, RegistrationCancelled.class);
-                yield directory.applyCancelled(event, cancelled.registrationId(), cancelled.placeReleased());
+                yield directory.applyCancelled(event, cancelled.registrationId(), cancelled.conferenceId(),
+                        cancelled.placeReleased());
             }
             case AttendanceChanged.TYPE ->
                 directory.applyAttendanceChange(event, codec.payload(event, AttendanceChanged.class));
@@ -99,5 +99,9 @@ class RegistrationEventsListener {
             case ParticipantErased.TYPE -> directory.erase(event, codec.payload(event, ParticipantErased.class));
             default -> null;
         };
+    }
+
+    private Outcome status(CloudEvent event, RegistrationEvent payload, String status) {
+        return directory.applyStatus(event, payload.registrationId(), payload.conferenceId(), status);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.hybridconf.contracts.session.RegistrationTerms;
 import tools.jackson.core.type.TypeReference;
 
 /**
@@ -17,8 +18,10 @@ import tools.jackson.core.type.TypeReference;
  * (conference, days or sessions) and guards every write, so that two changes decided on the same
  * programme can never both be stored.
  *
- * @param id       the conference's slug, e.g. {@code local-action-2024}; never changes
- * @param timeZone the zone in which the programme's local times are given and days are counted
+ * @param id           the conference's slug, e.g. {@code local-action-2024}; never changes
+ * @param timeZone     the zone in which the programme's local times are given and days are counted
+ * @param registration how the conference takes registrations (places per mode, window); the registration
+ *                     service admits people by it
  */
 public record Conference(
         String id,
@@ -30,6 +33,7 @@ public record Conference(
         LocalDate startDate,
         LocalDate endDate,
         boolean invitationOnly,
+        RegistrationTerms registration,
         List<ProgrammeDay> days,
         Instant updatedAt) {
 
@@ -37,6 +41,7 @@ public record Conference(
         name = Languages.ordered(name);
         languages = List.copyOf(languages);
         days = days.stream().sorted(Comparator.comparing(ProgrammeDay::date)).toList();
+        registration = registration == null ? RegistrationTerms.UNSTATED : registration;
     }
 
     public Optional<ProgrammeDay> day(LocalDate date) {
@@ -54,6 +59,7 @@ public record Conference(
         hash.put("startDate", startDate.toString());
         hash.put("endDate", endDate.toString());
         hash.put("invitationOnly", Boolean.toString(invitationOnly));
+        hash.put("registration", HashCodec.JSON.writeValueAsString(registration));
         hash.put("days", HashCodec.JSON.writeValueAsString(days.stream()
                 .map(d -> new StoredDay(d.date().toString(), d.theme())).toList()));
         hash.put("updatedAt", updatedAt.toString());
@@ -69,6 +75,10 @@ public record Conference(
                 ZoneId.of(hash.get("timeZone")), HashCodec.codes(hash.get("languages")),
                 LocalDate.parse(hash.get("startDate")), LocalDate.parse(hash.get("endDate")),
                 Boolean.parseBoolean(hash.get("invitationOnly")),
+                // A conference stored before it stated its registration terms has none: defaults, always open.
+                hash.containsKey("registration")
+                        ? HashCodec.JSON.readValue(hash.get("registration"), RegistrationTerms.class)
+                        : RegistrationTerms.UNSTATED,
                 stored.stream().map(d -> new ProgrammeDay(LocalDate.parse(d.date()), d.theme())).toList(),
                 Instant.parse(hash.get("updatedAt")));
     }

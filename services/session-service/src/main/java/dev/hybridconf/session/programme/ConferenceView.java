@@ -11,6 +11,7 @@ import java.util.Map;
  * @param closesAt the end of its last scheduled session in the reader's zone, or null
  * @param viewerTimeZone the zone {@code opensAt} and {@code closesAt} are given in
  * @param sessions how many sessions are scheduled
+ * @param registration places per attendance mode and the registration window (times in the reader's zone)
  */
 public record ConferenceView(
         String id,
@@ -20,6 +21,7 @@ public record ConferenceView(
         LocalDate startDate,
         LocalDate endDate,
         boolean invitationOnly,
+        RegistrationTermsView registration,
         List<ProgrammeDay> days,
         long version,
         long programmeVersion,
@@ -35,6 +37,6 @@ public record ConferenceView(
         String closes = on.stream().map(ProgrammeSession::end).max(java.util.Comparator.naturalOrder())
                 .map(viewer::render).orElse(null);
         return new ConferenceView(c.id(), c.name(), c.timeZone().getId(), c.languages(), c.startDate(), c.endDate(),
-                c.invitationOnly(), c.days(), c.version(), c.programmeVersion(), viewer.id(), opens, closes, on.size());
+                c.invitationOnly(), RegistrationTermsView.of(c.registration(), viewer), c.days(), c.version(), c.programmeVersion(), viewer.id(), opens, closes, on.size());
     }
 }

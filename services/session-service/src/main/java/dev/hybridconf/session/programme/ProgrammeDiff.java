@@ -67,7 +67,7 @@ final class ProgrammeDiff {
         List<String> conferenceChanges = current == null ? List.of() : conferenceChanges(current, spec, days);
         long conferenceVersion = current == null ? 1 : current.version() + (conferenceChanges.isEmpty() ? 0 : 1);
         Conference next = new Conference(spec.id(), conferenceVersion, programmeVersion, spec.name(), spec.timeZone(),
-                spec.languages(), spec.startDate(), spec.endDate(), spec.invitationOnly(), days,
+                spec.languages(), spec.startDate(), spec.endDate(), spec.invitationOnly(), spec.registration(), days,
                 current == null || !conferenceChanges.isEmpty() ? now : current.updatedAt());
 
         List<ConferenceEvent> conferenceEvents = new ArrayList<>();
@@ -149,6 +149,9 @@ final class ProgrammeDiff {
         if (current.invitationOnly() != spec.invitationOnly()) {
             changed.add("invitationOnly");
         }
+        if (!current.registration().equals(spec.registration())) {
+            changed.add("registration");
+        }
         Map<java.time.LocalDate, Map<String, String>> before = new LinkedHashMap<>();
         current.days().forEach(d -> before.put(d.date(), d.theme()));
         Map<java.time.LocalDate, Map<String, String>> after = new LinkedHashMap<>();
@@ -175,12 +178,12 @@ final class ProgrammeDiff {
 
     private static ConferencePublished published(Conference c) {
         return new ConferencePublished(c.id(), c.programmeVersion(), c.version(), c.name(), c.timeZone().getId(),
-                c.languages(), c.startDate(), c.endDate(), c.invitationOnly(), days(c));
+                c.languages(), c.startDate(), c.endDate(), c.invitationOnly(), c.registration(), days(c));
     }
 
     private static ConferenceUpdated updated(Conference c) {
         return new ConferenceUpdated(c.id(), c.programmeVersion(), c.version(), c.name(), c.timeZone().getId(),
-                c.languages(), c.startDate(), c.endDate(), c.invitationOnly(), days(c));
+                c.languages(), c.startDate(), c.endDate(), c.invitationOnly(), c.registration(), days(c));
     }
 
     private static SessionScheduled scheduled(ProgrammeSession s) {

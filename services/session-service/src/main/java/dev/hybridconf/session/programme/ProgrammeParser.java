@@ -3,8 +3,10 @@ package dev.hybridconf.session.programme;
 import static dev.hybridconf.session.programme.ProgrammeProblem.at;
 
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import dev.hybridconf.contracts.session.RegistrationTerms;
 import dev.hybridconf.kit.validation.PlainTextRules;
 import tools.jackson.databind.JsonNode;
 
@@ -40,10 +43,14 @@ final class ProgrammeParser {
     static final int MAX_CAPACITY = 100_000;
     static final int MAX_SESSIONS = 1000;
     static final int MAX_LIST = 50;
+    /** Places a conference may offer per attendance mode. */
+    static final int MAX_PLACES = 1_000_000;
 
     private static final Set<String> FILE_FIELDS = Set.of("conference", "days", "sessions");
     private static final Set<String> CONFERENCE_FIELDS = Set.of("id", "name", "timeZone", "languages", "startDate",
-            "endDate", "invitationOnly", "days");
+            "endDate", "invitationOnly", "registration", "days");
+    private static final Set<String> REGISTRATION_FIELDS = Set.of("opensAt", "closesAt", "inPersonCapacity",
+            "remoteCapacity");
     private static final Set<String> DAY_FIELDS = Set.of("date", "theme");
     private static final Set<String> SESSION_FIELDS = Set.of("key", "kind", "day", "start", "end", "room", "track",
             "floorLanguages", "format", "publiclyStreamed", "capacity", "moderatorIds", "speakers", "rapporteurId",
@@ -126,7 +133,34 @@ final class ProgrammeParser {
         LocalDate start = date(node, path, "startDate", true);
         LocalDate end = date(node, path, "endDate", true);
         boolean invitationOnly = bool(node, path, "invitationOnly", false);
-        return new ConferenceSpec(path, id, name, zone, languages, start, end, invitationOnly);
+        RegistrationTerms registration = registration(node, path, "registration");
+        return new ConferenceSpec(path, id, name, zone, languages, start, end, invitationOnly, registration);
+    }
+
+    /**
+     * How the conference takes registrations: {@code inPersonCapacity} and {@code remoteCapacity} (places,
+     * 0 to {@value #MAX_PLACES}; absent: the registration service's default) and {@code opensAt} /
+     * {@code closesAt} (date-times with their offset; absent: no bound). Absent as a whole: nothing stated.
+     */
+    private RegistrationTerms registration(JsonNode node, String path, String field) {
+        JsonNode value = value(node, path, field, false);
+        if (value == null) {
+            return RegistrationTerms.UNSTATED;
+        }
+        String where = at(path, field);
+        if (!value.isObject()) {
+            problem(where, "programme.field.object");
+            return RegistrationTerms.UNSTATED;
+        }
+        unknownFields(value, where, REGISTRATION_FIELDS);
+        Integer inPerson = places(value, where, "inPersonCapacity");
+        Integer remote = places(value, where, "remoteCapacity");
+        Instant opens = instant(value, where, "opensAt");
+        Instant closes = instant(value, where, "closesAt");
+        if (opens != null && closes != null && !closes.isAfter(opens)) {
+            problem(at(where, "closesAt"), "programme.registration.window", value.get("opensAt").asString().strip());
+        }
+        return new RegistrationTerms(inPerson, remote, opens, closes);
     }
 
     List<DaySpec> days(JsonNode node, String path, boolean required) {
@@ -397,6 +431,32 @@ final class ProgrammeParser {
             return null;
         }
         return value.asInt();
+    }
+
+    private Integer places(JsonNode node, String path, String field) {
+        JsonNode value = value(node, path, field, false);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 0 || value.asInt() > MAX_PLACES) {
+            problem(at(path, field), "programme.field.places", MAX_PLACES);
+            return null;
+        }
+        return value.asInt();
+    }
+
+    /** A date and time with its offset ({@code 2024-09-01T09:00:00+02:00}), as the instant it names. */
+    private Instant instant(JsonNode node, String path, String field) {
+        String text = text(node, path, field, false, 40);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeException e) {
+            problem(at(path, field), "programme.field.date-time");
+            return null;
+        }
     }
 
     private <E extends Enum<E>> E choice(JsonNode node, String path, String field, Class<E> type, boolean required) {

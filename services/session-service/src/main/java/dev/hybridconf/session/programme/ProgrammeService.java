@@ -86,7 +86,7 @@ class ProgrammeService {
         }
         requireOk(parser);
         ConferenceSpec spec = new ConferenceSpec("", conferenceId, given.name(), given.timeZone(), given.languages(),
-                given.startDate(), given.endDate(), given.invitationOnly());
+                given.startDate(), given.endDate(), given.invitationOnly(), given.registration());
         return apply(conferenceId, state -> {
             ProgrammeDocument current = existing(state, conferenceId).document().withConference(spec);
             return daysGiven ? current.withDays(days) : current;

@@ -230,7 +230,7 @@ class LockRuleTests {
                 days.add(new ProgrammeDay(d, Map.of()));
             }
             conference = new Conference(id, 1, 1, Map.of("en", "Congress"), ZoneId.of(zone), List.of("en"),
-                    LocalDate.parse(first), LocalDate.parse(last), false, days, Instant.EPOCH);
+                    LocalDate.parse(first), LocalDate.parse(last), false, null, days, Instant.EPOCH);
         }
 
         Instant local(String day, String time) {

@@ -182,9 +182,29 @@ class BreakoutEnrolmentTests {
     }
 
     @Test
+    void aParticipantApprovedForAnotherConferenceCannotTakeAPlaceInThisOnesBreakout() {
+        String otherConference = api.createLocalAction("elsewhere", tokens.organiser());
+        String elsewhere = UUID.randomUUID().toString();
+        publish(new RegistrationSubmitted(elsewhere, otherConference, "REMOTE", "es", "CO"));
+        publish(new RegistrationApproved(elsewhere, otherConference, "REMOTE", "es", null, null, List.of("participant")));
+        await().atMost(DEADLINE).until(() -> directory.find(elsewhere).map(ParticipantView::status)
+                .filter("APPROVED"::equals).isPresent());
+
+        HttpResponse<String> refused = api.send("POST", "/api/sessions/" + breakoutA + "/enrolment",
+                tokens.token(elsewhere, "participant"), "es");
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(api.read(refused).get("detail").asString()).contains(conference);
+        assertThat(api.read(api.get("/api/sessions/" + breakoutA + "/enrolments", tokens.organiser()))
+                .toString()).doesNotContain(elsewhere);
+        assertThat(api.events().stream().filter(e -> breakoutA.equals(e.key()))
+                .noneMatch(e -> e.raw().contains(elsewhere))).isTrue();
+    }
+
+    @Test
     void onlyApprovedParticipantsEnrolAndOnlyInBreakouts() {
         String pending = UUID.randomUUID().toString();
-        publish(new RegistrationSubmitted(pending, "REMOTE", "es", "CO"));
+        publish(new RegistrationSubmitted(pending, conference, "REMOTE", "es", "CO"));
         await().atMost(DEADLINE).until(() -> directory.find(pending).isPresent());
 
         HttpResponse<String> notApproved = enrol(breakoutA, pending);
@@ -232,7 +252,7 @@ class BreakoutEnrolmentTests {
         assertThat(api.read(enrol(evening, holder)).get("status").asString()).isEqualTo("ENROLLED");
         assertThat(api.read(enrol(evening, waiting)).get("status").asString()).isEqualTo("WAITLISTED");
 
-        publish(new ParticipantErased(holder, "IN_PERSON", true));
+        publish(new ParticipantErased(holder, conference, "IN_PERSON", true));
 
         ProgrammeApi.Event promoted = awaitEvents(evening, "session.enrolment-promoted.v1", 1).get(0);
         EventSchemaAssertions.assertValidEvent(promoted.raw());
@@ -315,8 +335,8 @@ class BreakoutEnrolmentTests {
     /** A participant approved by the registration service, as the session service learns it from events. */
     private String approvedParticipant(String mode) {
         String id = UUID.randomUUID().toString();
-        publish(new RegistrationSubmitted(id, mode, "en", "KR"));
-        publish(new RegistrationApproved(id, mode, "en", null, "Asia/Seoul", List.of("participant")));
+        publish(new RegistrationSubmitted(id, conference, mode, "en", "KR"));
+        publish(new RegistrationApproved(id, conference, mode, "en", null, "Asia/Seoul", List.of("participant")));
         await().atMost(DEADLINE).until(() -> directory.find(id).map(ParticipantView::status)
                 .filter("APPROVED"::equals).isPresent());
         return id;

@@ -82,6 +82,11 @@ class DemoProgrammesTests {
         assertThat(thematic.get("conferenceTimeZone").asString()).isEqualTo("Europe/Madrid");
         JsonNode barcelona = api.read(api.get("/api/sessions/conferences/local-action-2024", tokens.participant()));
         assertThat(barcelona.get("invitationOnly").asBoolean()).isTrue();
+        assertThat(barcelona.get("registration").get("inPersonCapacity").asInt()).as("at most 100 in the room")
+                .isEqualTo(100);
+        JsonNode seminarTerms = api.read(api.get("/api/sessions/conferences/uclg-seminar-campus-2021",
+                tokens.participant())).get("registration");
+        assertThat(seminarTerms.get("inPersonCapacity").asInt()).as("fully virtual").isZero();
         assertThat(barcelona.get("sessions").asInt()).isEqualTo(14);
         JsonNode rehearsal = api.read(api.get("/api/sessions/conferences/hybridconf-rehearsal", tokens.participant()));
         assertThat(rehearsal.get("startDate").asString())

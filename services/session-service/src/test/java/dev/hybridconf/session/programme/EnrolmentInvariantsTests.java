@@ -87,6 +87,8 @@ class EnrolmentInvariantsTests {
 
     private final TestTokens tokens = TestTokens.shared();
     private final EventCodec codec = new EventCodec();
+    /** The conference of the test programme, which every participant registered for. */
+    private String conference;
 
     /** A breakout of the test programme, and the ones it overlaps. */
     private record Breakout(String id, int capacity, Set<String> overlaps) {
@@ -98,7 +100,7 @@ class EnrolmentInvariantsTests {
         Random random = new Random(seed);
         String why = "seed " + seed;
         ProgrammeApi api = new ProgrammeApi(port, bootstrap, topics.physical("session.events"));
-        String conference = api.createLocalAction("invariants", tokens.organiser());
+        conference = api.createLocalAction("invariants", tokens.organiser());
 
         // Small places and overlapping slots, so that races on the last place, the waiting list and
         // the overlap rule are the common case, not the rare one.
@@ -172,14 +174,14 @@ class EnrolmentInvariantsTests {
             if (active.remove(person)) {
                 gone.add(person);
                 expectedStatus.put(person, "CANCELLED");
-                publish(new RegistrationCancelled(person, "REMOTE", true));
+                publish(new RegistrationCancelled(person, conference, "REMOTE", true));
             }
             outcome = "cancel";
         } else if (dice < 93) {
             if (active.remove(person)) {
                 gone.add(person);
                 expectedStatus.put(person, "ERASED");
-                publish(new ParticipantErased(person, "REMOTE", true));
+                publish(new ParticipantErased(person, conference, "REMOTE", true));
             }
             outcome = "erase";
         } else {
@@ -289,8 +291,8 @@ class EnrolmentInvariantsTests {
     private String approve(Map<String, String> expectedStatus) {
         String id = UUID.randomUUID().toString();
         expectedStatus.put(id, "APPROVED");
-        publish(new RegistrationSubmitted(id, "REMOTE", "fr", "SN"));
-        publish(new RegistrationApproved(id, "REMOTE", "fr", null, "Africa/Dakar", List.of("participant")));
+        publish(new RegistrationSubmitted(id, conference, "REMOTE", "fr", "SN"));
+        publish(new RegistrationApproved(id, conference, "REMOTE", "fr", null, "Africa/Dakar", List.of("participant")));
         return id;
     }
 

@@ -236,6 +236,83 @@ class ProgrammeManagementTests {
     }
 
     @Test
+    void registrationTermsArePublishedWithTheConferenceAndAChangeIsOneUpdate() {
+        String terms = """
+                {"name": {"en": "Local Action", "fr": "Action locale", "es": "Acción local"}, "timeZone": "Europe/Madrid",
+                 "languages": ["en", "fr", "es"], "startDate": "2024-11-07", "endDate": "2024-11-08", "invitationOnly": true,
+                 "registration": {"inPersonCapacity": 80, "remoteCapacity": 500,
+                                  "opensAt": "2024-09-01T09:00:00+02:00", "closesAt": "2024-11-06T18:00:00+01:00"}}""";
+        long before = programmeVersion();
+
+        HttpResponse<String> changed = api.json("PUT", "/api/sessions/conferences/" + conference, tokens.organiser(), terms);
+        HttpResponse<String> again = api.json("PUT", "/api/sessions/conferences/" + conference, tokens.organiser(), terms);
+
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        JsonNode registration = api.read(changed).get("registration");
+        assertThat(registration.get("inPersonCapacity").asInt()).isEqualTo(80);
+        assertThat(registration.get("remoteCapacity").asInt()).isEqualTo(500);
+        assertThat(registration.get("opensAt").asString()).isEqualTo("2024-09-01T09:00:00+02:00");
+        assertThat(registration.get("closesAt").asString()).isEqualTo("2024-11-06T18:00:00+01:00");
+        assertThat(api.read(api.get("/api/sessions/conferences/" + conference + "?tz=America/Bogota",
+                tokens.participant())).get("registration").get("opensAt").asString()).isEqualTo("2024-09-01T02:00:00-05:00");
+        assertThat(programmeVersion()).as("the same terms twice are one change").isEqualTo(before + 1);
+        List<ProgrammeApi.Event> updates = api.events(conference).stream()
+                .filter(e -> e.type().equals("conference.updated.v1")).toList();
+        assertThat(updates).hasSize(2); // the day added in set-up, then the terms
+        ProgrammeApi.Event update = updates.get(1);
+        EventSchemaAssertions.assertValidEvent(update.raw());
+        JsonNode published = update.data().get("registration");
+        assertThat(published.get("inPersonCapacity").asInt()).isEqualTo(80);
+        assertThat(published.get("remoteCapacity").asInt()).isEqualTo(500);
+        assertThat(published.get("opensAt").asString()).isEqualTo("2024-09-01T07:00:00Z");
+        assertThat(published.get("closesAt").asString()).isEqualTo("2024-11-06T17:00:00Z");
+        assertThat(update.data().get("invitationOnly").asBoolean()).isTrue();
+        JsonNode entry = api.read(api.get("/api/sessions/conferences/" + conference + "/changelog?since=" + before,
+                tokens.organiser())).get("entries").get(0);
+        assertThat(entry.get("changes").get(0).get("fields").toString()).contains("registration");
+        JsonNode listed = java.util.stream.StreamSupport.stream(api.read(api.get("/api/sessions/conferences", null))
+                .spliterator(), false).filter(c -> conference.equals(c.get("id").asString())).findFirst().orElseThrow();
+        assertThat(listed.get("registration").get("remoteCapacity").asInt()).isEqualTo(500);
+        assertThat(listed.get("invitationOnly").asBoolean()).isTrue();
+    }
+
+    @Test
+    void badRegistrationTermsAreRefusedNamingEachFieldInTheReadersLanguage() {
+        String prefix = """
+                {"name": {"en": "Local Action", "fr": "Action locale", "es": "Acción local"}, "timeZone": "Europe/Madrid",
+                 "languages": ["en", "fr", "es"], "startDate": "2024-11-07", "endDate": "2024-11-08", "registration": """;
+        long before = programmeVersion();
+
+        HttpResponse<String> wrong = api.json("PUT", "/api/sessions/conferences/" + conference, tokens.organiser(),
+                prefix + """
+                        {"inPersonCapacity": -1, "remoteCapacity": 99999999999999999999, "opensAt": "tomorrow",
+                         "closesAt": "2024-11-06", "seats": 3}}""", "fr");
+        HttpResponse<String> backwards = api.json("PUT", "/api/sessions/conferences/" + conference, tokens.organiser(),
+                prefix + """
+                        {"opensAt": "2024-11-06T18:00:00+01:00", "closesAt": "2024-09-01T09:00:00+02:00"}}""", "es");
+        HttpResponse<String> notAnObject = api.json("PUT", "/api/sessions/conferences/" + conference,
+                tokens.organiser(), prefix + "100}", "en");
+
+        assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(400);
+        assertThat(fields(wrong)).containsExactlyInAnyOrder("registration.inPersonCapacity",
+                "registration.remoteCapacity", "registration.opensAt", "registration.closesAt", "registration.seats");
+        assertThat(api.read(wrong).get("errors").toString()).contains("places");
+        assertThat(backwards.statusCode()).isEqualTo(400);
+        assertThat(fields(backwards)).containsExactly("registration.closesAt");
+        assertThat(api.read(backwards).get("errors").get(0).get("message").asString()).contains("apertura");
+        assertThat(notAnObject.statusCode()).isEqualTo(400);
+        assertThat(fields(notAnObject)).containsExactly("registration");
+        assertThat(programmeVersion()).as("nothing written").isEqualTo(before);
+    }
+
+    private List<String> fields(HttpResponse<String> response) {
+        List<String> fields = new ArrayList<>();
+        api.read(response).get("errors").forEach(error -> fields.add(error.get("field").asString()));
+        return fields;
+    }
+
+    @Test
     void badRequestsAreProblemsNamingTheirFieldsAndUnknownIdsAreNotFound() {
         HttpResponse<String> wholeDay = schedule("x", "PLENARY", "2024-11-07", "11:00", "11:00", null, "Whole day");
         HttpResponse<String> offDays = schedule("y", "PLENARY", "2024-11-09", "10:00", "11:00", null, "Saturday");
@@ -290,7 +367,10 @@ class ProgrammeManagementTests {
         });
         assertThat(reads).allSatisfy(response -> assertThat(response.statusCode())
                 .as(response.request().uri().toString()).isEqualTo(200));
-        assertThat(api.get("/api/sessions/conferences", null).statusCode()).isEqualTo(401);
+        // The list of conferences is public (the portal offers them to people registering); the rest is not.
+        assertThat(api.get("/api/sessions/conferences", null).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/sessions/conferences/" + conference, null).statusCode()).isEqualTo(401);
+        assertThat(api.get("/api/sessions/conferences/" + conference + "/programme", null).statusCode()).isEqualTo(401);
         assertThat(programmeVersion()).isEqualTo(3);
     }
 

@@ -64,8 +64,16 @@ public final class StreamingKeys {
         return keys.key("participant", registrationId);
     }
 
-    /** Set of the registrations approved to attend remotely. */
-    public String remoteParticipants() {
+    /** Set of the registrations approved to attend a conference remotely (each registration is for one conference). */
+    public String remoteParticipants(String conferenceId) {
+        return keys.key("participants", "remote", conferenceId);
+    }
+
+    /**
+     * Set of the registrations approved to attend remotely, of every conference at once: what versions from before
+     * conferences were the boundary of registration kept; moved into {@link #remoteParticipants(String)} at start-up.
+     */
+    public String legacyRemoteParticipants() {
         return keys.key("participants", "remote");
     }
 

@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Answers a participant's join link from precomputed data: the session hash, the caller's own entry of
  * {@code registrants:{sessionId}}, their participant copy and enrolment, read in one pipelined round trip.
- * The link is looked up by the caller's own registration id, so nobody can reach another participant's link.
+ * The link is looked up by the caller's own registration id, so nobody can reach another participant's link;
+ * and only in a session of the conference their registration is for (ADR 0015).
  */
 @Component
 public class JoinLinks {
@@ -33,8 +34,11 @@ public class JoinLinks {
     private final StreamingKeys keys;
     private final JoinProperties properties;
     private final Clock clock;
+    private final ParticipantCopy participants;
 
-    JoinLinks(RedisStore store, StreamingKeys keys, JoinProperties properties, Clock clock) {
+    JoinLinks(RedisStore store, StreamingKeys keys, JoinProperties properties, Clock clock,
+            ParticipantCopy participants) {
+        this.participants = participants;
         this.redis = store.redis();
         this.keys = keys;
         this.properties = properties;
@@ -45,13 +49,11 @@ public class JoinLinks {
         Response<Map<String, String>> sessionHash;
         Response<String> linkJson;
         Response<Map<String, String>> participantHash;
-        Response<Boolean> remote;
         Response<Boolean> enrolled;
         try (AbstractPipeline pipeline = redis.pipelined()) {
             sessionHash = pipeline.hgetAll(keys.session(sessionId));
             linkJson = pipeline.hget(keys.registrants(sessionId), registrationId);
             participantHash = pipeline.hgetAll(keys.participant(registrationId));
-            remote = pipeline.sismember(keys.remoteParticipants(), registrationId);
             enrolled = pipeline.sismember(keys.enrolled(sessionId), registrationId);
             pipeline.sync();
         }
@@ -61,8 +63,12 @@ public class JoinLinks {
             throw JoinProblem.unknownSession();
         }
         Map<String, String> participant = participantHash.get();
-        boolean mayAttend = Boolean.TRUE.equals(remote.get())
-                && ParticipantCopy.APPROVED.equals(participant.get(ParticipantCopy.STATUS))
+        // The copy's hash says what the remote set says (both are written in one step), and which conference the
+        // registration is for: a session of another conference is not theirs to join.
+        boolean mayAttend = ParticipantCopy.APPROVED.equals(participant.get(ParticipantCopy.STATUS))
+                && ParticipantCopy.REMOTE.equals(participant.get(ParticipantCopy.ATTENDANCE_MODE))
+                && session.conferenceId() != null
+                && session.conferenceId().equals(participants.conferenceOf(null, participant))
                 && (SessionView.ALL_REMOTE.equals(session.audience()) || Boolean.TRUE.equals(enrolled.get()));
         if (!mayAttend) {
             throw JoinProblem.notEnrolled();

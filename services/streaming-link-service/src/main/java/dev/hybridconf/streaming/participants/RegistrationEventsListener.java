@@ -42,22 +42,27 @@ class RegistrationEventsListener {
         String outcome = switch (event.type()) {
             case RegistrationApproved.TYPE -> {
                 RegistrationApproved e = codec.payload(event, RegistrationApproved.class);
-                yield participants.approved(id, e.registrationId(), e.attendanceMode(), e.preferredLanguage(),
-                        e.interpretationLanguage());
+                yield participants.approved(id, e.registrationId(), e.conferenceId(), e.attendanceMode(),
+                        e.preferredLanguage(), e.interpretationLanguage());
             }
             case AttendanceChanged.TYPE -> {
                 AttendanceChanged e = codec.payload(event, AttendanceChanged.class);
-                yield participants.attendanceChanged(id, e.registrationId(), e.attendanceMode(), e.status());
+                yield participants.attendanceChanged(id, e.registrationId(), e.conferenceId(), e.attendanceMode(),
+                        e.status());
             }
             case LanguageChanged.TYPE -> {
                 LanguageChanged e = codec.payload(event, LanguageChanged.class);
                 yield participants.languageChanged(id, e.registrationId(), e.preferredLanguage(),
                         e.interpretationLanguage());
             }
-            case RegistrationCancelled.TYPE -> participants.cancelled(id,
-                    codec.payload(event, RegistrationCancelled.class).registrationId());
-            case ParticipantErased.TYPE -> participants.erased(id,
-                    codec.payload(event, ParticipantErased.class).registrationId());
+            case RegistrationCancelled.TYPE -> {
+                RegistrationCancelled e = codec.payload(event, RegistrationCancelled.class);
+                yield participants.cancelled(id, e.registrationId(), e.conferenceId());
+            }
+            case ParticipantErased.TYPE -> {
+                ParticipantErased e = codec.payload(event, ParticipantErased.class);
+                yield participants.erased(id, e.registrationId(), e.conferenceId());
+            }
             default -> "skipped";
         };
         meters.counter("events.consumed", "type", event.type(), "outcome", outcome).increment();

@@ -52,8 +52,9 @@ import tools.jackson.databind.json.JsonMapper;
  * lost its lease stops instead of registering people twice; its due time is pushed past the lease time so a
  * crashed replica's session comes due again by itself.
  *
- * <p>A pass, for a provisioned session: desired = every approved remote participant (audience
- * {@code ALL_REMOTE}) or the enrolled ones among them ({@code ENROLLED}); registered = the entries of
+ * <p>A pass, for a provisioned session: desired = every approved remote participant of the session's conference
+ * (audience {@code ALL_REMOTE}) or the enrolled ones among them ({@code ENROLLED}), never a participant of another
+ * conference (ADR 0015); registered = the entries of
  * {@code registrants:{sessionId}} issued for the current meeting. Extra registrants are cancelled (30 a call)
  * and removed; missing ones are added in full batches of 30, and a partial remainder waits until it has waited
  * {@code batch-linger} or the session is within its join window, so approvals trickling in cost one call per
@@ -233,9 +234,9 @@ public class RegistrantSync {
         String meetingId = session.meetingId();
         long meeting = Long.parseLong(meetingId);
 
-        Set<String> desired = SessionView.ALL_REMOTE.equals(session.audience())
-                ? redis.smembers(keys.remoteParticipants())
-                : redis.sinter(keys.enrolled(sessionId), keys.remoteParticipants());
+        String remote = keys.remoteParticipants(session.conferenceId());
+        Set<String> desired = SessionView.ALL_REMOTE.equals(session.audience()) ? redis.smembers(remote)
+                : redis.sinter(keys.enrolled(sessionId), remote);
         Map<String, JoinLink> registered = new HashMap<>();
         redis.hgetAll(keys.registrants(sessionId)).forEach((registrationId, json) -> {
             JoinLink link = JSON.readValue(json, JoinLink.class);

@@ -156,10 +156,30 @@ class JoinTests {
     }
 
     @Test
+    void aSessionOfAnotherConferenceIsNotTheirsToJoinEvenWithAStoredLink() throws Exception {
+        String remote = id();
+        approve(remote, "REMOTE", "en", null);
+        await().atMost(DEADLINE).until(() -> store.redis()
+                .sismember(keys.remoteParticipants(ProvisioningStandIn.CONFERENCE), remote));
+        var elsewhere = provisioning.provisioned("conf-elsewhere", "PLENARY", clock.instant().plus(Duration.ofMinutes(5)),
+                Duration.ofMinutes(60), "host4@hybridconf.example", false);
+        // A link kept from before conferences were the boundary (everyone was registered in every plenary then).
+        store.redis().hset(keys.registrants(elsewhere.sessionId()), remote, "{\"meetingId\":\"" + elsewhere.meetingId()
+                + "\",\"registrantId\":\"r1\",\"joinUrl\":\"https://zoom.example/w/1?tk=old\"}");
+
+        HttpResponse<String> refused = join(elsewhere.sessionId(), TOKENS.token(remote, "participant"), "fr");
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(problemType(refused)).endsWith("/not-enrolled");
+        assertThat(refused.body()).doesNotContain("zoom.example");
+    }
+
+    @Test
     void theLinkIsHandedOutOnlyWithinTheWindowAndOnlyOnceReady() throws Exception {
         String remote = id();
         approve(remote, "REMOTE", "en", null);
-        await().atMost(DEADLINE).until(() -> store.redis().sismember(keys.remoteParticipants(), remote));
+        await().atMost(DEADLINE).until(() -> store.redis()
+                .sismember(keys.remoteParticipants(ProvisioningStandIn.CONFERENCE), remote));
         String token = TOKENS.token(remote, "participant");
 
         Instant start = clock.instant().plus(Duration.ofHours(2));
@@ -198,6 +218,7 @@ class JoinTests {
                 Duration.ofMinutes(60), "host2@hybridconf.example");
         List<String> people = java.util.stream.IntStream.range(0, 60).mapToObj(i -> id()).toList();
         List<CloudEvent> approvals = people.stream().map(id -> events.registration(new RegistrationApproved(id,
+                ProvisioningStandIn.CONFERENCE,
                 "REMOTE", "en", null, null, List.of("participant")))).toList();
         events.registrationEvents(approvals);
         await().atMost(DEADLINE).until(() -> people.stream()
@@ -251,7 +272,8 @@ class JoinTests {
 
     private void approve(String registrationId, String mode, String language, String interpretation) {
         List<CloudEvent> approval = new ArrayList<>();
-        approval.add(events.registration(new RegistrationApproved(registrationId, mode, language, interpretation, null,
+        approval.add(events.registration(new RegistrationApproved(registrationId, ProvisioningStandIn.CONFERENCE,
+                mode, language, interpretation, null,
                 List.of("participant"))));
         events.registrationEvents(approval);
     }

@@ -85,7 +85,7 @@ class BreakoutRegistrantsTests {
     @AfterEach
     void tearDown() {
         provisioning.retireAll();
-        store.redis().del(keys.remoteParticipants());
+        store.redis().del(keys.remoteParticipants(ProvisioningStandIn.CONFERENCE));
     }
 
     @Test
@@ -98,10 +98,12 @@ class BreakoutRegistrantsTests {
                 notEnrolled = id();
         List<CloudEvent> approvals = new ArrayList<>();
         for (String remote : List.of(leaves, cancels, erased, stays, waiting, notEnrolled)) {
-            approvals.add(events.registration(new RegistrationApproved(remote, "REMOTE", "fr", "en", null,
+            approvals.add(events.registration(new RegistrationApproved(remote, ProvisioningStandIn.CONFERENCE,
+                    "REMOTE", "fr", "en", null,
                     List.of("participant"))));
         }
-        approvals.add(events.registration(new RegistrationApproved(inPerson, "IN_PERSON", "fr", null, null,
+        approvals.add(events.registration(new RegistrationApproved(inPerson, ProvisioningStandIn.CONFERENCE,
+                "IN_PERSON", "fr", null, null,
                 List.of("participant"))));
         List<CloudEvent> enrolments = new ArrayList<>();
         for (String enrolled : List.of(leaves, cancels, erased, stays, inPerson)) {
@@ -121,8 +123,8 @@ class BreakoutRegistrantsTests {
                 events.session(new SessionEnrolmentCancelled(sessionId, "conf-test", leaves, "ENROLLED", true, "LEFT")),
                 events.session(new SessionEnrolmentPromoted(sessionId, "conf-test", waiting, "REMOTE"))));
         events.registrationEvents(List.of(
-                events.registration(new RegistrationCancelled(cancels, "REMOTE", true)),
-                events.registration(new ParticipantErased(erased, "REMOTE", true))));
+                events.registration(new RegistrationCancelled(cancels, ProvisioningStandIn.CONFERENCE, "REMOTE", true)),
+                events.registration(new ParticipantErased(erased, ProvisioningStandIn.CONFERENCE, "REMOTE", true))));
 
         await().atMost(DEADLINE).until(() -> registered(sessionId).keySet().equals(java.util.Set.of(stays, waiting)));
         await().atMost(DEADLINE).until(() -> store.redis().zscore(keys.registrantsDirty(), sessionId) == null);
@@ -134,7 +136,7 @@ class BreakoutRegistrantsTests {
                 .containsExactlyInAnyOrder(stays, waiting);
 
         assertThat(keysAndValuesNaming(erased)).as("nothing in Redis names the erased participant").isEmpty();
-        assertThat(store.redis().sismember(keys.remoteParticipants(), cancels)).isFalse();
+        assertThat(store.redis().sismember(keys.remoteParticipants(ProvisioningStandIn.CONFERENCE), cancels)).isFalse();
         assertThat(store.redis().hget(keys.participant(cancels), "status")).isEqualTo("CANCELLED");
 
         var emitted = KafkaProbe.shared().readUntil(topics.physical("streaming.events"), DEADLINE,
@@ -149,14 +151,17 @@ class BreakoutRegistrantsTests {
         var plenary = provisioning.provisioned("PLENARY", clock.instant().plus(Duration.ofMinutes(10)),
                 Duration.ofMinutes(60), "host5@hybridconf.example");
         String switcher = id();
-        events.registrationEvents(List.of(events.registration(new RegistrationApproved(switcher, "REMOTE", "en", null,
+        events.registrationEvents(List.of(events.registration(new RegistrationApproved(switcher,
+                ProvisioningStandIn.CONFERENCE,
+                "REMOTE", "en", null,
                 null, List.of("participant")))));
         await().atMost(DEADLINE).until(() -> registered(plenary.sessionId()).containsKey(switcher));
         String firstLink = registered(plenary.sessionId()).get(switcher);
 
-        CloudEvent toRoom = events.registration(new AttendanceChanged(switcher, "REMOTE", "IN_PERSON", "APPROVED"));
+        CloudEvent toRoom = events.registration(new AttendanceChanged(switcher, ProvisioningStandIn.CONFERENCE,
+                "REMOTE", "IN_PERSON", "APPROVED"));
         events.registrationEvents(List.of(toRoom, toRoom,
-                events.registration(new LanguageChanged(switcher, "es", "fr"))));
+                events.registration(new LanguageChanged(switcher, ProvisioningStandIn.CONFERENCE, "es", "fr"))));
 
         await().atMost(DEADLINE).until(() -> !registered(plenary.sessionId()).containsKey(switcher));
         assertThat(zoomStatuses(plenary.meetingId())).containsEntry(switcher, "cancelled");
@@ -164,7 +169,7 @@ class BreakoutRegistrantsTests {
                 .containsEntry("preferredLanguage", "es").containsEntry("interpretationLanguage", "fr");
 
         events.registrationEvents(List.of(events.registration(
-                new AttendanceChanged(switcher, "IN_PERSON", "REMOTE", "APPROVED"))));
+                new AttendanceChanged(switcher, ProvisioningStandIn.CONFERENCE, "IN_PERSON", "REMOTE", "APPROVED"))));
 
         await().atMost(DEADLINE).until(() -> registered(plenary.sessionId()).containsKey(switcher));
         assertThat(registered(plenary.sessionId()).get(switcher)).as("a new personal link").isNotEqualTo(firstLink);

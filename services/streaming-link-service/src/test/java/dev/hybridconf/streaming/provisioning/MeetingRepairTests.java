@@ -109,7 +109,7 @@ class MeetingRepairTests {
         assertThat(fixture.creates() - creates).as("exactly one new webinar").isEqualTo(1);
         assertThat(fixture.liveMeetingsTitled("repair-webhook")).isEqualTo(1);
         assertThat(emulator.admin("/meetings/" + after.meetingId() + "/registrants")).as("every remote participant")
-                .hasSize((int) (long) store.redis().scard(keys.remoteParticipants()));
+                .hasSize((int) (long) store.redis().scard(keys.remoteParticipants(ProvisioningSupport.CONFERENCE)));
         assertThat(fixture.lost("webhook") - noticed).isEqualTo(1);
 
         JsonNode provisioned = fixture.support.emitted("streaming.link-provisioned.v1", session, Duration.ofSeconds(20))

@@ -71,7 +71,8 @@ final class RepairFixture {
             ids.add(UUID.randomUUID().toString());
         }
         events.registrationEvents(ids.stream().map(id -> events.registration(
-                new RegistrationApproved(id, "REMOTE", "es", null, null, List.of("participant")))).toList());
+                new RegistrationApproved(id, ProvisioningSupport.CONFERENCE,
+                        "REMOTE", "es", null, null, List.of("participant")))).toList());
         return ids;
     }
 

@@ -108,7 +108,8 @@ class TwoReplicasTests {
                 participants.add(UUID.randomUUID().toString());
             }
             events.registrationEvents(participants.stream().map(id -> events.registration(
-                    new RegistrationApproved(id, "REMOTE", "es", null, null, List.of("participant")))).toList());
+                    new RegistrationApproved(id, ProvisioningSupport.CONFERENCE,
+                            "REMOTE", "es", null, null, List.of("participant")))).toList());
 
             await().atMost(DEADLINE).untilAsserted(() -> assertThat(sessions.onDay(day)).hasSize(41)
                     .allSatisfy(s -> assertThat(s.provisioned()).as(s.sessionId()).isTrue()));

@@ -27,6 +27,9 @@ import redis.clients.jedis.UnifiedJedis;
  */
 public final class ProvisioningStandIn {
 
+    /** The conference of the sessions this stand-in makes unless a test names another. */
+    public static final String CONFERENCE = "conf-test";
+
     private final ZoomClient zoom;
     private final UnifiedJedis redis;
     private final StreamingKeys keys;
@@ -50,12 +53,19 @@ public final class ProvisioningStandIn {
      * neither in {@code sessions:all-remote} nor due, so the sync never registers anyone in it.
      */
     public Provisioned provisioned(String kind, Instant start, Duration length, String hostUserId, boolean markDue) {
+        return provisioned(CONFERENCE, kind, start, length, hostUserId, markDue);
+    }
+
+    /** As {@link #provisioned(String, Instant, Duration, String, boolean)}, in a session of {@code conference}. */
+    public Provisioned provisioned(String conference, String kind, Instant start, Duration length, String hostUserId,
+            boolean markDue) {
         String sessionId = UUID.randomUUID().toString();
         ZoomMeeting meeting = zoom.createMeeting(hostUserId, new MeetingRequest(kind + " " + sessionId,
                 MeetingRequest.SCHEDULED_MEETING, start.truncatedTo(ChronoUnit.SECONDS), (int) length.toMinutes(),
                 "Europe/Madrid", null, MeetingSettings.platformDefaults(null)));
         String meetingId = Long.toString(meeting.id());
         Map<String, String> hash = programme(sessionId, kind, start, length);
+        hash.put("conferenceId", conference);
         hash.put("provisioning", "PROVISIONED");
         hash.put("hostUserId", hostUserId);
         hash.put("zoomKind", "MEETING");
@@ -111,7 +121,7 @@ public final class ProvisioningStandIn {
 
     private static Map<String, String> programme(String sessionId, String kind, Instant start, Duration length) {
         Map<String, String> hash = new LinkedHashMap<>();
-        hash.put("conferenceId", "conf-test");
+        hash.put("conferenceId", CONFERENCE);
         hash.put("kind", kind);
         hash.put("day", start.atZone(ZoneOffset.UTC).toLocalDate().toString());
         hash.put("start", start.toString());

@@ -36,7 +36,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The registrant sync on real Kafka, Redis and the Zoom emulator: approvals become Zoom registrants in full
  * batches of 30, redelivery costs nothing, a partial batch waits for the linger, and injected Zoom failures
- * neither lose nor duplicate anyone.
+ * neither lose nor duplicate anyone. A participant is registered only in the plenaries of the conference they
+ * were approved for (ADR 0015), also when their approval or copy is from before conferences were the boundary.
  */
 @SpringBootTest(properties = {
     "platform.streaming.registrants.poll-interval=100ms",
@@ -47,7 +48,9 @@ import tools.jackson.databind.JsonNode;
     "platform.zoom.retry.max-backoff=200ms",
     "platform.zoom.rate-limits.heavy=40",
     // A run of unlucky 503s can open the circuit; 30 s open would eat half of a test's deadline.
-    "platform.zoom.circuit-breaker.open-for=300ms"})
+    "platform.zoom.circuit-breaker.open-for=300ms",
+    // Participants and events from before conferences were the boundary of registration belong to this one.
+    "platform.streaming.default-conference=" + ProvisioningStandIn.CONFERENCE})
 @OnZoomEmulator
 @Import({AdjustableClock.Config.class, RegistrantFixtures.class})
 class RegistrantSyncTests {
@@ -86,7 +89,91 @@ class RegistrantSyncTests {
     void tearDown() {
         emulator.admin("DELETE", "/faults", null);
         provisioning.retireAll();
-        store.redis().del(keys.remoteParticipants());
+        store.redis().del(keys.remoteParticipants(ProvisioningStandIn.CONFERENCE), keys.remoteParticipants(OTHER),
+                keys.legacyRemoteParticipants());
+    }
+
+    /** Another conference on the same platform. */
+    static final String OTHER = "conf-elsewhere";
+
+    @Autowired
+    org.springframework.boot.ApplicationRunner legacyRemoteParticipants;
+
+    @Test
+    void aRemoteParticipantApprovedForOneConferenceHasNoZoomRegistrantInAnothersPlenary() {
+        var here = provisioning.provisioned("PLENARY", clock.instant().plus(Duration.ofDays(2)), Duration.ofMinutes(60),
+                "host1@hybridconf.example");
+        var there = provisioning.provisioned(OTHER, "PLENARY", clock.instant().plus(Duration.ofDays(2)),
+                Duration.ofMinutes(60), "host2@hybridconf.example", true);
+        List<String> mine = IntStream.range(0, 30).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        List<String> theirs = IntStream.range(0, 30).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        List<CloudEvent> approvals = new ArrayList<>();
+        mine.forEach(id -> approvals.add(events.registration(new RegistrationApproved(id, ProvisioningStandIn.CONFERENCE,
+                "REMOTE", "en", null, null, List.of("participant")))));
+        theirs.forEach(id -> approvals.add(events.registration(new RegistrationApproved(id, OTHER, "REMOTE", "fr", null,
+                null, List.of("participant")))));
+
+        events.registrationEvents(approvals);
+
+        await().atMost(DEADLINE).until(() -> store.redis().hlen(keys.registrants(here.sessionId())) == 30
+                && store.redis().hlen(keys.registrants(there.sessionId())) == 30);
+        awaitSettled(here.sessionId());
+        awaitSettled(there.sessionId());
+        assertThat(store.redis().hgetAll(keys.registrants(here.sessionId())).keySet())
+                .containsExactlyInAnyOrderElementsOf(mine);
+        assertThat(store.redis().hgetAll(keys.registrants(there.sessionId())).keySet())
+                .containsExactlyInAnyOrderElementsOf(theirs);
+        String atZoomHere = emulator.admin("/meetings/" + here.meetingId() + "/registrants").toString();
+        String atZoomThere = emulator.admin("/meetings/" + there.meetingId() + "/registrants").toString();
+        assertThat(theirs).noneMatch(atZoomHere::contains);
+        assertThat(mine).noneMatch(atZoomThere::contains);
+        assertThat(mine).allMatch(atZoomHere::contains);
+    }
+
+    @Test
+    void participantsAndApprovalsFromBeforeConferencesBelongToTheDefaultConferenceAndLeaveOtherPlenaries()
+            throws Exception {
+        // Starting within the join window: a partial batch is not held back for the linger.
+        var here = provisioning.provisioned("PLENARY", clock.instant().plus(Duration.ofMinutes(10)),
+                Duration.ofMinutes(60), "host3@hybridconf.example");
+        var there = provisioning.provisioned(OTHER, "PLENARY", clock.instant().plus(Duration.ofMinutes(10)),
+                Duration.ofMinutes(60), "host4@hybridconf.example", false);
+        String stored = UUID.randomUUID().toString();
+        String storedElsewhere = UUID.randomUUID().toString();
+        // What a version without conferences kept: one set of every remote participant, copies without a conference,
+        // and registrations in every plenary, this other conference's too (made here by the sync itself).
+        store.redis().hset(keys.participant(stored), Map.of("status", "APPROVED", "attendanceMode", "REMOTE",
+                "preferredLanguage", "es", "interpretationLanguage", ""));
+        store.redis().hset(keys.participant(storedElsewhere), Map.of("conferenceId", OTHER, "status", "APPROVED",
+                "attendanceMode", "REMOTE", "preferredLanguage", "fr", "interpretationLanguage", ""));
+        store.redis().sadd(keys.allRemoteSessions(), there.sessionId());
+        store.redis().sadd(keys.remoteParticipants(OTHER), stored);
+        store.redis().zadd(keys.registrantsDirty(), clock.millis(), there.sessionId());
+        await().atMost(DEADLINE).until(() -> store.redis().hexists(keys.registrants(there.sessionId()), stored));
+        awaitSettled(there.sessionId());
+        store.redis().srem(keys.remoteParticipants(OTHER), stored);
+        store.redis().sadd(keys.legacyRemoteParticipants(), stored, storedElsewhere);
+        String approvedBefore = UUID.randomUUID().toString();
+        String oldApproval = """
+                {"specversion":"1.0","id":"%s","source":"registration-service","type":"registration.approved.v1",
+                 "subject":"%s","time":"2024-10-01T09:00:00Z","datacontenttype":"application/json",
+                 "data":{"registrationId":"%s","attendanceMode":"REMOTE","preferredLanguage":"en",
+                         "interpretationLanguage":null,"timeZone":null,"roles":["participant"]}}"""
+                .formatted(UUID.randomUUID(), approvedBefore, approvedBefore);
+
+        legacyRemoteParticipants.run(null);
+        KafkaProbe.shared().send(topics.physical("registration.events"), approvedBefore, oldApproval);
+
+        await().atMost(DEADLINE).until(() -> store.redis().hexists(keys.registrants(here.sessionId()), approvedBefore)
+                && store.redis().hexists(keys.registrants(here.sessionId()), stored)
+                && !store.redis().hexists(keys.registrants(there.sessionId()), stored));
+        assertThat(store.redis().exists(keys.legacyRemoteParticipants())).isFalse();
+        assertThat(store.redis().smembers(keys.remoteParticipants(ProvisioningStandIn.CONFERENCE)))
+                .contains(stored, approvedBefore).doesNotContain(storedElsewhere);
+        assertThat(store.redis().smembers(keys.remoteParticipants(OTHER))).contains(storedElsewhere)
+                .doesNotContain(stored, approvedBefore);
+        assertThat(store.redis().hget(keys.participant(stored), "conferenceId"))
+                .isEqualTo(ProvisioningStandIn.CONFERENCE);
     }
 
     @Test
@@ -95,10 +182,12 @@ class RegistrantSyncTests {
                 Duration.ofMinutes(90), "host1@hybridconf.example");
         List<String> ids = IntStream.range(0, 600).mapToObj(i -> UUID.randomUUID().toString()).toList();
         List<CloudEvent> approvals = ids.stream().map(id -> events.registration(
-                new RegistrationApproved(id, "REMOTE", "en", null, null, List.of("participant")))).toList();
+                new RegistrationApproved(id, ProvisioningStandIn.CONFERENCE,
+                        "REMOTE", "en", null, null, List.of("participant")))).toList();
         // In-person participants are not registered in Zoom.
         List<CloudEvent> inPerson = IntStream.range(0, 5).mapToObj(i -> events.registration(new RegistrationApproved(
-                UUID.randomUUID().toString(), "IN_PERSON", "fr", null, null, List.of("participant")))).toList();
+                UUID.randomUUID().toString(), ProvisioningStandIn.CONFERENCE,
+                "IN_PERSON", "fr", null, null, List.of("participant")))).toList();
 
         events.registrationEvents(approvals);
         events.registrationEvents(inPerson);
@@ -120,7 +209,8 @@ class RegistrantSyncTests {
         events.registrationEvents(approvals);
         // A fresh approval (new event id) of someone already registered: due again, but nothing to do.
         events.registrationEvents(List.of(events.registration(
-                new RegistrationApproved(ids.get(0), "REMOTE", "es", null, null, List.of("participant")))));
+                new RegistrationApproved(ids.get(0), ProvisioningStandIn.CONFERENCE,
+                        "REMOTE", "es", null, null, List.of("participant")))));
         KafkaProbe probe = KafkaProbe.shared();
         await().atMost(DEADLINE).until(() -> probe.lag(topics.group(platform.serviceName()) + ".participants",
                 topics.physical("registration.events")) == 0);
@@ -142,8 +232,10 @@ class RegistrantSyncTests {
         List<String> ids = IntStream.range(0, 7).mapToObj(i -> UUID.randomUUID().toString()).toList();
 
         events.registrationEvents(ids.stream().map(id -> events.registration(
-                new RegistrationApproved(id, "REMOTE", "en", null, null, List.of("participant")))).toList());
-        await().atMost(DEADLINE).until(() -> store.redis().scard(keys.remoteParticipants()) == 7
+                new RegistrationApproved(id, ProvisioningStandIn.CONFERENCE,
+                        "REMOTE", "en", null, null, List.of("participant")))).toList());
+        await().atMost(DEADLINE).until(() -> store.redis().scard(keys.remoteParticipants(ProvisioningStandIn.CONFERENCE))
+                == 7
                 && store.redis().exists(keys.space().key("registrant-sync", "waiting", plenary.sessionId())));
         awaitHeld(plenary.sessionId());
         assertThat(batchCalls(plenary.meetingId())).as("7 wait for more company").isZero();
@@ -167,7 +259,8 @@ class RegistrantSyncTests {
         List<String> ids = IntStream.range(0, 95).mapToObj(i -> UUID.randomUUID().toString()).toList();
 
         events.registrationEvents(ids.stream().map(id -> events.registration(
-                new RegistrationApproved(id, "REMOTE", "en", null, null, List.of("participant")))).toList());
+                new RegistrationApproved(id, ProvisioningStandIn.CONFERENCE,
+                        "REMOTE", "en", null, null, List.of("participant")))).toList());
 
         await().atMost(DEADLINE).until(() -> store.redis().hlen(keys.registrants(plenary.sessionId())) == 95);
         awaitSettled(plenary.sessionId());
@@ -187,7 +280,8 @@ class RegistrantSyncTests {
         List<String> ids = IntStream.range(0, 30).mapToObj(i -> UUID.randomUUID().toString()).toList();
 
         events.registrationEvents(ids.stream().map(id -> events.registration(
-                new RegistrationApproved(id, "REMOTE", "fr", null, null, List.of("participant")))).toList());
+                new RegistrationApproved(id, ProvisioningStandIn.CONFERENCE,
+                        "REMOTE", "fr", null, null, List.of("participant")))).toList());
 
         await().atMost(DEADLINE).until(() -> store.redis().hkeys(keys.registrants(coming.sessionId())).containsAll(ids));
         awaitSettled(ended.sessionId());
