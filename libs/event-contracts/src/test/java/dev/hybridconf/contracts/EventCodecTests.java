@@ -44,7 +44,8 @@ class EventCodecTests {
 
     @Test
     void theAggregateVersionTravelsAsALowerCaseExtensionAttributeAndComesBack() {
-        var payload = new RegistrationSubmitted("3f6c1f43-56a8-4d8e-9a34-3c2bb0f0e8a1", "REMOTE", "fr", "SN");
+        var payload = new RegistrationSubmitted("3f6c1f43-56a8-4d8e-9a34-3c2bb0f0e8a1", "local-action-2024", "REMOTE", "fr",
+                "SN");
         CloudEvent numbered = codec.wrap("registration-service", payload).withAggregateVersion(7);
 
         String json = codec.toJson(numbered);
@@ -57,7 +58,8 @@ class EventCodecTests {
 
     @Test
     void anEnvelopeNotNumberedYetHasNoVersionAttributeAndOldEventsWithoutOneStillRead() {
-        var payload = new RegistrationSubmitted("3f6c1f43-56a8-4d8e-9a34-3c2bb0f0e8a1", "REMOTE", "fr", "SN");
+        var payload = new RegistrationSubmitted("3f6c1f43-56a8-4d8e-9a34-3c2bb0f0e8a1", "local-action-2024", "REMOTE", "fr",
+                "SN");
         CloudEvent unnumbered = codec.wrap("registration-service", payload);
 
         String json = codec.toJson(unnumbered);

@@ -199,7 +199,7 @@ class MidnightProgrammeTests {
 
         String early = id(schedule(casablanca, "early-breakout", "BREAKOUT", "2027-11-12", "00:30", "01:30",
                 "Patio", null));
-        String person = approvedParticipant();
+        String person = approvedParticipant(casablanca);
         assertThat(enrol(evening, person).statusCode()).isEqualTo(200);
         HttpResponse<String> overlap = api.send("POST", "/api/sessions/" + early + "/enrolment",
                 tokens.token(person, "participant"), "es");
@@ -331,11 +331,15 @@ class MidnightProgrammeTests {
         return api.post("/api/sessions/" + sessionId + "/enrolment", tokens.token(registrationId, "participant"));
     }
 
-    /** A participant approved by the registration service, as the session service learns it from events. */
-    private String approvedParticipant() {
+    /**
+     * A participant of the conference, approved by the registration service, as the session service learns it
+     * from events.
+     */
+    private String approvedParticipant(String conference) {
         String id = UUID.randomUUID().toString();
-        publish(new RegistrationSubmitted(id, "REMOTE", "es", "CL"));
-        publish(new RegistrationApproved(id, "REMOTE", "es", null, "America/Santiago", List.of("participant")));
+        publish(new RegistrationSubmitted(id, conference, "REMOTE", "es", "CL"));
+        publish(new RegistrationApproved(id, conference, "REMOTE", "es", null, "America/Santiago",
+                List.of("participant")));
         await().atMost(DEADLINE).until(() -> directory.find(id).map(ParticipantView::status)
                 .filter("APPROVED"::equals).isPresent());
         return id;

@@ -135,8 +135,8 @@ class MidnightSessionTests {
 
         String remote = UUID.randomUUID().toString();
         List<CloudEvent> approval = new ArrayList<>();
-        approval.add(events.registration(new RegistrationApproved(remote, "REMOTE", "fr", null, "Africa/Casablanca",
-                List.of("participant"))));
+        approval.add(events.registration(new RegistrationApproved(remote, "casablanca-nights", "REMOTE", "fr", null,
+                "Africa/Casablanca", List.of("participant"))));
         events.registrationEvents(approval);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> store.redis().hexists(keys.registrants(evening.sessionId()), remote));

@@ -69,7 +69,7 @@ class RegistrantSyncLeaseTests {
     void tearDown() {
         emulator.admin("DELETE", "/faults", null);
         provisioning.retireAll();
-        store.redis().del(keys.remoteParticipants());
+        store.redis().del(keys.remoteParticipants(ProvisioningStandIn.CONFERENCE));
     }
 
     @Test
@@ -81,8 +81,9 @@ class RegistrantSyncLeaseTests {
                 .formatted(plenary.meetingId()));
         List<String> ids = IntStream.range(0, 60).mapToObj(i -> UUID.randomUUID().toString()).toList();
         events.registrationEvents(ids.stream().map(id -> events.registration(
-                new RegistrationApproved(id, "REMOTE", "fr", null, null, List.of("participant")))).toList());
-        await().atMost(DEADLINE).until(() -> store.redis().scard(keys.remoteParticipants()) == 60);
+                new RegistrationApproved(id, ProvisioningStandIn.CONFERENCE, "REMOTE", "fr", null, null,
+                        List.of("participant")))).toList());
+        await().atMost(DEADLINE).until(() -> store.redis().scard(keys.remoteParticipants(ProvisioningStandIn.CONFERENCE)) == 60);
 
         // Now the session is due: this replica's scheduled poll and "another replica" (this thread) both go for it,
         // and the pass (two batches, 2.5 s each) lasts five lease times.
