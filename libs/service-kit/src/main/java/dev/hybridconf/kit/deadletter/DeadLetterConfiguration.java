@@ -20,10 +20,10 @@ import tools.jackson.databind.ObjectMapper;
 @Import(DeadLetterController.class)
 public class DeadLetterConfiguration {
 
-    @Bean
+    @Bean(destroyMethod = "close")
     DeadLetters deadLetters(KafkaProperties kafka, PlatformProperties platform, TopicNames topics, RedisStore store,
             DeadLetterProperties settings, ObjectMapper json, Clock clock) {
-        return new DeadLetters(kafka.buildConsumerProperties(), platform, topics, store, settings, json, clock);
+        return new DeadLetters(kafka.buildConsumerProperties(), kafka.buildAdminProperties(), platform, topics, store, settings, json, clock);
     }
 
     @Bean

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.hybridconf.kit.errors.InvalidFieldsException;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -39,7 +40,7 @@ class DeadLetterController {
     }
 
     /** A replay names either records (at most 500) or {@code all: true}. */
-    record ReplayRequest(@Valid @Size(max = DeadLetterProperties.MAX_PAGE) List<@Valid DeadLetterPosition> records,
+    record ReplayRequest(@Valid @Size(max = DeadLetterProperties.MAX_PAGE) List<@NotNull @Valid DeadLetterPosition> records,
             Boolean all) {
     }
 

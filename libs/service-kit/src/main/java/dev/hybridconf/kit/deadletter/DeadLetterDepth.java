@@ -7,7 +7,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.apache.kafka.clients.consumer.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -29,7 +28,6 @@ public class DeadLetterDepth implements SmartLifecycle {
     private final DeadLetterProperties settings;
     private final Map<String, AtomicLong> depths = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService scheduler;
-    private Consumer<byte[], byte[]> consumer;
 
     public DeadLetterDepth(DeadLetters deadLetters, DeadLetterProperties settings, MeterRegistry meters) {
         this.deadLetters = deadLetters;
@@ -58,17 +56,13 @@ public class DeadLetterDepth implements SmartLifecycle {
     }
 
     private void refresh() {
-        try {
-            if (consumer == null) {
-                consumer = deadLetters.newConsumer();
+        for (var entry : depths.entrySet()) {
+            try {
+                entry.getValue().set(deadLetters.state(entry.getKey()).depth());
+            } catch (RuntimeException e) {
+                log.warn("Dead-letter depth of {} could not be computed: {}", entry.getKey(), e.toString());
+                entry.getValue().set(-1);
             }
-            for (var entry : depths.entrySet()) {
-                entry.getValue().set(deadLetters.state(consumer, entry.getKey()).depth());
-            }
-        } catch (RuntimeException e) {
-            log.warn("Dead-letter depth could not be computed: {}", e.toString());
-            depths.values().forEach(depth -> depth.set(-1));
-            closeConsumer();
         }
     }
 
@@ -98,19 +92,6 @@ public class DeadLetterDepth implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            // The thread is gone: the consumer is closed here, by the only one left using it.
-            closeConsumer();
-        }
-    }
-
-    private void closeConsumer() {
-        if (consumer != null) {
-            try {
-                consumer.close();
-            } catch (RuntimeException ignored) {
-                // closing a consumer that lost its broker
-            }
-            consumer = null;
         }
     }
 

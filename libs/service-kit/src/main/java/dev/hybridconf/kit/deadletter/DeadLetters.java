@@ -17,17 +17,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -71,6 +76,9 @@ public class DeadLetters {
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(10);
 
     private final Map<String, Object> consumerConfig;
+    private final Map<String, Object> adminConfig;
+    /** Offsets and partitions come from one shared admin client (thread-safe); records from a consumer per read. */
+    private Admin admin;
     private final PlatformProperties platform;
     private final TopicNames topics;
     private final RedisStore store;
@@ -80,8 +88,9 @@ public class DeadLetters {
     /** Reads hold a Kafka consumer each: a few at a time, so a burst of requests cannot exhaust the service. */
     private final Semaphore readers = new Semaphore(2);
 
-    public DeadLetters(Map<String, Object> kafkaConsumerProperties, PlatformProperties platform, TopicNames topics,
-            RedisStore store, DeadLetterProperties settings, ObjectMapper json, Clock clock) {
+    public DeadLetters(Map<String, Object> kafkaConsumerProperties, Map<String, Object> kafkaAdminProperties,
+            PlatformProperties platform, TopicNames topics, RedisStore store, DeadLetterProperties settings,
+            ObjectMapper json, Clock clock) {
         Map<String, Object> config = new HashMap<>(kafkaConsumerProperties);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
@@ -89,6 +98,10 @@ public class DeadLetters {
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, DeadLetterProperties.MAX_PAGE);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, platform.serviceName() + "-" + platform.instanceId() + "-dead-letters");
         this.consumerConfig = Map.copyOf(config);
+        Map<String, Object> admin = new HashMap<>(kafkaAdminProperties);
+        admin.put(AdminClientConfig.CLIENT_ID_CONFIG, platform.serviceName() + "-" + platform.instanceId()
+                + "-dead-letters-admin");
+        this.adminConfig = Map.copyOf(admin);
         this.platform = platform;
         this.topics = topics;
         this.store = store;
@@ -125,26 +138,93 @@ public class DeadLetters {
 
     public TopicState state(String topic) {
         requireConsumed(topic);
-        return withConsumer(consumer -> state(consumer, topic));
-    }
-
-    /** The topic's state read with the caller's consumer (the depth gauge keeps its own). */
-    TopicState state(Consumer<byte[], byte[]> consumer, String topic) {
         String dlt = topics.deadLetter(topic);
-        List<TopicPartition> partitions = partitions(consumer, dlt);
-        Map<TopicPartition, Long> first = consumer.beginningOffsets(partitions, METADATA_TIMEOUT);
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, METADATA_TIMEOUT);
-        List<PartitionState> states = new ArrayList<>(partitions.size());
+        Offsets offsets = offsets(dlt);
+        List<PartitionState> states = new ArrayList<>(offsets.partitions().size());
         long depth = 0;
-        for (TopicPartition partition : partitions) {
-            long from = first.getOrDefault(partition, 0L);
-            long to = end.getOrDefault(partition, from);
+        for (TopicPartition partition : offsets.partitions()) {
+            long from = offsets.first(partition);
+            long to = offsets.end(partition);
             long replayed = store.redis().zcount(replayedKey(topic, partition.partition()), from, Double.POSITIVE_INFINITY);
             PartitionState state = new PartitionState(partition.partition(), from, to, replayed);
             states.add(state);
             depth += state.pending();
         }
         return new TopicState(topic, Topics.deadLetter(topic), depth, states);
+    }
+
+    /** A dead-letter topic's partitions with their first and end offsets, read at one moment. */
+    private record Offsets(List<TopicPartition> partitions, Map<TopicPartition, Long> firsts,
+            Map<TopicPartition, Long> ends) {
+
+        long first(TopicPartition partition) {
+            return firsts.getOrDefault(partition, 0L);
+        }
+
+        long end(TopicPartition partition) {
+            return Math.max(first(partition), ends.getOrDefault(partition, 0L));
+        }
+
+        boolean holds(int partition, long offset) {
+            if (partition < 0 || partition >= partitions.size()) {
+                return false;
+            }
+            TopicPartition tp = partitions.get(partition);
+            return offset >= first(tp) && offset < end(tp);
+        }
+    }
+
+    private Offsets offsets(String dlt) {
+        try {
+            Admin client = admin();
+            long timeout = METADATA_TIMEOUT.toMillis();
+            var description = client.describeTopics(List.of(dlt)).allTopicNames().get(timeout, TimeUnit.MILLISECONDS)
+                    .get(dlt);
+            List<TopicPartition> partitions = description.partitions().stream()
+                    .map(p -> new TopicPartition(dlt, p.partition()))
+                    .sorted(Comparator.comparingInt(TopicPartition::partition)).toList();
+            Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            partitions.forEach(p -> {
+                earliest.put(p, OffsetSpec.earliest());
+                latest.put(p, OffsetSpec.latest());
+            });
+            Map<TopicPartition, Long> firsts = new HashMap<>();
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            client.listOffsets(earliest).all().get(timeout, TimeUnit.MILLISECONDS)
+                    .forEach((p, info) -> firsts.put(p, info.offset()));
+            client.listOffsets(latest).all().get(timeout, TimeUnit.MILLISECONDS)
+                    .forEach((p, info) -> ends.put(p, info.offset()));
+            return new Offsets(partitions, firsts, ends);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                // Not created yet: nothing was dead-lettered.
+                return new Offsets(List.of(), Map.of(), Map.of());
+            }
+            log.warn("Offsets of {} could not be read from Kafka: {}", dlt, String.valueOf(e.getCause()));
+            throw new DeadLettersUnavailableException();
+        } catch (TimeoutException | KafkaException e) {
+            log.warn("Offsets of {} could not be read from Kafka: {}", dlt, e.toString());
+            throw new DeadLettersUnavailableException();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeadLettersUnavailableException();
+        }
+    }
+
+    private synchronized Admin admin() {
+        if (admin == null) {
+            admin = Admin.create(adminConfig);
+        }
+        return admin;
+    }
+
+    /** Closes the admin client (at shutdown). */
+    public synchronized void close() {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(5));
+            admin = null;
+        }
     }
 
     /**
@@ -158,17 +238,14 @@ public class DeadLetters {
             throw new InvalidFieldsException(List.of(new InvalidFieldsException.Invalid("limit",
                     "problem.dead-letters.invalid-limit", DeadLetterProperties.MAX_PAGE)));
         }
+        Offsets offsets = offsets(topics.deadLetter(topic));
+        Map<Integer, Long> positions = parseCursor(cursor, offsets.partitions().size());
         return withConsumer(consumer -> {
-            String dlt = topics.deadLetter(topic);
-            List<TopicPartition> partitions = partitions(consumer, dlt);
-            Map<TopicPartition, Long> first = consumer.beginningOffsets(partitions, METADATA_TIMEOUT);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, METADATA_TIMEOUT);
-            Map<Integer, Long> positions = parseCursor(cursor, partitions.size());
             List<ConsumerRecord<byte[], byte[]>> candidates = new ArrayList<>();
             Map<Integer, long[]> ranges = new LinkedHashMap<>();
-            for (TopicPartition partition : partitions) {
-                long lowest = first.getOrDefault(partition, 0L);
-                long highest = end.getOrDefault(partition, lowest);
+            for (TopicPartition partition : offsets.partitions()) {
+                long lowest = offsets.first(partition);
+                long highest = offsets.end(partition);
                 long at = Math.max(lowest, Math.min(highest, positions.getOrDefault(partition.partition(),
                         newestFirst ? highest : lowest)));
                 long from = newestFirst ? Math.max(lowest, at - limit) : at;
@@ -201,8 +278,12 @@ public class DeadLetters {
     /** One dead letter with its whole value. */
     public DeadLetter get(String topic, int partition, long offset) {
         requireConsumed(topic);
+        Offsets offsets = offsets(topics.deadLetter(topic));
+        if (!offsets.holds(partition, offset)) {
+            throw noSuchRecord(partition, offset);
+        }
         return withConsumer(consumer -> {
-            ConsumerRecord<byte[], byte[]> record = fetch(consumer, topic, partition, offset);
+            ConsumerRecord<byte[], byte[]> record = fetch(consumer, offsets, partition, offset);
             return describe(record, replays(topic, List.of(record)), false);
         });
     }
@@ -210,24 +291,19 @@ public class DeadLetters {
     /** Replays the chosen dead letters (each at most once, ever); an unknown position refuses the whole request. */
     public ReplayResult replay(String topic, List<DeadLetterPosition> chosen, String by) {
         requireConsumed(topic);
-        return withConsumer(consumer -> {
-            String dlt = topics.deadLetter(topic);
-            List<TopicPartition> partitions = partitions(consumer, dlt);
-            Map<TopicPartition, Long> first = consumer.beginningOffsets(partitions, METADATA_TIMEOUT);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, METADATA_TIMEOUT);
-            Set<DeadLetterPosition> unique = new LinkedHashSet<>(chosen);
-            for (DeadLetterPosition position : unique) {
-                TopicPartition partition = new TopicPartition(dlt, position.partition());
-                if (position.partition() >= partitions.size() || position.offset() < first.get(partition)
-                        || position.offset() >= end.get(partition)) {
-                    throw noSuchRecord(position.partition(), position.offset());
-                }
+        Offsets offsets = offsets(topics.deadLetter(topic));
+        Set<DeadLetterPosition> unique = new LinkedHashSet<>(chosen);
+        for (DeadLetterPosition position : unique) {
+            if (!offsets.holds(position.partition(), position.offset())) {
+                throw noSuchRecord(position.partition(), position.offset());
             }
+        }
+        return withConsumer(consumer -> {
             int replayed = 0;
             int before = 0;
             List<DeadLetterPosition> done = new ArrayList<>();
             for (DeadLetterPosition position : unique) {
-                var record = fetch(consumer, topic, position.partition(), position.offset());
+                var record = fetch(consumer, offsets, position.partition(), position.offset());
                 if (replayOne(topic, record, by)) {
                     replayed++;
                     done.add(position);
@@ -245,16 +321,13 @@ public class DeadLetters {
      */
     public ReplayResult replayAll(String topic, String by) {
         requireConsumed(topic);
+        Offsets offsets = offsets(topics.deadLetter(topic));
         return withConsumer(consumer -> {
-            String dlt = topics.deadLetter(topic);
-            List<TopicPartition> partitions = partitions(consumer, dlt);
-            Map<TopicPartition, Long> first = consumer.beginningOffsets(partitions, METADATA_TIMEOUT);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, METADATA_TIMEOUT);
             int[] counts = new int[2];
             List<DeadLetterPosition> done = new ArrayList<>();
-            for (TopicPartition partition : partitions) {
+            for (TopicPartition partition : offsets.partitions()) {
                 String replayedKey = replayedKey(topic, partition.partition());
-                read(consumer, partition, first.get(partition), end.get(partition), record -> {
+                read(consumer, partition, offsets.first(partition), offsets.end(partition), record -> {
                     if (store.redis().zscore(replayedKey, Long.toString(record.offset())) != null) {
                         counts[1]++;
                     } else if (replayOne(topic, record, by)) {
@@ -373,20 +446,10 @@ public class DeadLetters {
         return replays;
     }
 
-    private ConsumerRecord<byte[], byte[]> fetch(Consumer<byte[], byte[]> consumer, String topic, int partition,
+    private ConsumerRecord<byte[], byte[]> fetch(Consumer<byte[], byte[]> consumer, Offsets offsets, int partition,
             long offset) {
-        String dlt = topics.deadLetter(topic);
-        List<TopicPartition> partitions = partitions(consumer, dlt);
-        if (partition >= partitions.size()) {
-            throw noSuchRecord(partition, offset);
-        }
-        TopicPartition tp = new TopicPartition(dlt, partition);
         List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>(1);
-        long end = consumer.endOffsets(List.of(tp), METADATA_TIMEOUT).get(tp);
-        if (offset >= end || offset < consumer.beginningOffsets(List.of(tp), METADATA_TIMEOUT).get(tp)) {
-            throw noSuchRecord(partition, offset);
-        }
-        read(consumer, tp, offset, offset + 1, record -> {
+        read(consumer, offsets.partitions().get(partition), offset, offset + 1, record -> {
             if (record.offset() == offset) {
                 found.add(record);
             }
@@ -416,15 +479,6 @@ public class DeadLetters {
                 }
             }
         }
-    }
-
-    private static List<TopicPartition> partitions(Consumer<byte[], byte[]> consumer, String topic) {
-        List<PartitionInfo> infos = consumer.partitionsFor(topic, METADATA_TIMEOUT);
-        if (infos == null) {
-            return List.of();
-        }
-        return infos.stream().map(p -> new TopicPartition(topic, p.partition()))
-                .sorted(Comparator.comparingInt(TopicPartition::partition)).toList();
     }
 
     /** Parses a cursor strictly: a bad one is a 400 naming {@code cursor}, never a 500. */
@@ -483,7 +537,7 @@ public class DeadLetters {
         }
     }
 
-    Consumer<byte[], byte[]> newConsumer() {
+    private Consumer<byte[], byte[]> newConsumer() {
         return new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 

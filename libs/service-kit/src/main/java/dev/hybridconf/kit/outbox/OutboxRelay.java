@@ -335,17 +335,19 @@ public class OutboxRelay implements SmartLifecycle {
     private CompletableFuture<?> send(Map<String, String> fields) {
         String topic = topics.physical(fields.get(OutboxEntry.TOPIC));
         String key = fields.get(OutboxEntry.KEY);
-        ProducerRecord<String, Object> record = fields.get(OutboxEntry.EVENT) != null
-                ? new ProducerRecord<>(topic, key, fields.get(OutboxEntry.EVENT))
-                : rawRecord(topic, key, fields);
         TraceContext parent = TraceParent.parse(tracer, fields.get(OutboxEntry.TRACEPARENT));
         if (parent == null) {
-            return kafka.send(record);
+            return send(topic, key, fields);
         }
         // The send's span (and the record's trace header) continue the trace of the request that emitted the event.
         try (CurrentTraceContext.Scope scope = tracer.currentTraceContext().newScope(parent)) {
-            return kafka.send(record);
+            return send(topic, key, fields);
         }
+    }
+
+    private CompletableFuture<?> send(String topic, String key, Map<String, String> fields) {
+        String event = fields.get(OutboxEntry.EVENT);
+        return event != null ? kafka.send(topic, key, event) : kafka.send(rawRecord(topic, key, fields));
     }
 
     /** A record kept as bytes ({@link AtomicWrite#emitRaw}): its value and headers as they were, its key or none. */
