@@ -183,6 +183,39 @@ class DeadLetterReplayTests {
     }
 
     @Test
+    void pagesWalkEveryDeadLetterOnceEvenWhenTimestampsWithinAPartitionAreOutOfOrder() throws Exception {
+        // Producers' clocks differ: a later record of a partition may carry an earlier timestamp.
+        String dlt = topics.deadLetter("fixture.paged");
+        long now = System.currentTimeMillis();
+        List<String> ids = new ArrayList<>();
+        List<org.apache.kafka.clients.producer.ProducerRecord<String, String>> records = new ArrayList<>();
+        long[] ages = {0, 20_000, 30_000, 90_000};
+        for (int i = 0; i < ages.length; i++) {
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            var letter = DeadLetterRecords.deadLetter(dlt, topics.physical("fixture.paged"), "k", note(id, "k"),
+                    "java.lang.IllegalStateException", "refused");
+            records.add(new org.apache.kafka.clients.producer.ProducerRecord<>(dlt, i % 2, now - ages[i], letter.key(),
+                    letter.value(), letter.headers()));
+        }
+        probe.sendAll(records.subList(0, 2));
+        probe.sendAll(records.subList(2, 4));
+        await().atMost(Duration.ofSeconds(30)).until(() -> summaryDepth("fixture.paged") >= 4);
+
+        for (String order : List.of("oldest", "newest")) {
+            List<String> walked = new ArrayList<>();
+            String cursor = null;
+            do {
+                JsonNode page = json.readTree(ok(get(BASE + "/fixture.paged").param("order", order).param("limit", "2")
+                        .param("cursor", cursor == null ? "" : cursor)));
+                page.get("deadLetters").forEach(l -> walked.add(l.get("eventId").asString()));
+                cursor = absent(page.path("next")) ? null : page.get("next").asString();
+            } while (cursor != null);
+            assertThat(walked).as(order + " first").containsAll(ids).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
     void badRequestsAreProblemsNeverErrors() throws Exception {
         problem(get(BASE + "/no.such.topic"), 404, "not-found");
         problem(get(BASE + "/fixture.quiet/0/999999999"), 404, "not-found");
@@ -218,7 +251,8 @@ class DeadLetterReplayTests {
         JsonNode overview = json.readTree(ok(get(BASE)));
         List<String> listed = new ArrayList<>();
         overview.get("topics").forEach(t -> listed.add(t.get("topic").asString() + "->" + t.get("deadLetterTopic").asString()));
-        assertThat(listed).containsExactly("fixture.events->fixture.events.dlt", "fixture.quiet->fixture.quiet.dlt");
+        assertThat(listed).containsExactly("fixture.events->fixture.events.dlt", "fixture.quiet->fixture.quiet.dlt",
+                "fixture.paged->fixture.paged.dlt");
         assertThat(overview.get("topics").get(0).get("partitions")).hasSize(3);
     }
 

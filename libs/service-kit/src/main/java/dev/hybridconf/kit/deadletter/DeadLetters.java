@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
@@ -241,7 +243,8 @@ public class DeadLetters {
         Offsets offsets = offsets(topics.deadLetter(topic));
         Map<Integer, Long> positions = parseCursor(cursor, offsets.partitions().size());
         return withConsumer(consumer -> {
-            List<ConsumerRecord<byte[], byte[]>> candidates = new ArrayList<>();
+            // Per partition, the next records in the order of the page (ascending offsets for the oldest first).
+            Map<Integer, ArrayDeque<ConsumerRecord<byte[], byte[]>>> heads = new LinkedHashMap<>();
             Map<Integer, long[]> ranges = new LinkedHashMap<>();
             for (TopicPartition partition : offsets.partitions()) {
                 long lowest = offsets.first(partition);
@@ -251,25 +254,43 @@ public class DeadLetters {
                 long from = newestFirst ? Math.max(lowest, at - limit) : at;
                 long to = newestFirst ? at : Math.min(highest, at + limit);
                 ranges.put(partition.partition(), new long[] {lowest, highest, at});
-                read(consumer, partition, from, to, candidates::add);
+                ArrayDeque<ConsumerRecord<byte[], byte[]>> records = new ArrayDeque<>();
+                read(consumer, partition, from, to, newestFirst ? records::addFirst : records::addLast);
+                heads.put(partition.partition(), records);
             }
+            // Merge by time, taking from each partition only in its own order, so that the cursor (one position per
+            // partition) never skips a record whose timestamp is out of order within its partition.
             Comparator<ConsumerRecord<byte[], byte[]>> byTime = Comparator
                     .comparingLong((ConsumerRecord<byte[], byte[]> r) -> r.timestamp())
-                    .thenComparingInt(ConsumerRecord::partition).thenComparingLong(ConsumerRecord::offset);
-            candidates.sort(newestFirst ? byTime.reversed() : byTime);
-            List<ConsumerRecord<byte[], byte[]>> page = candidates.subList(0, Math.min(limit, candidates.size()));
+                    .thenComparingInt(ConsumerRecord::partition);
+            Comparator<ConsumerRecord<byte[], byte[]>> pageOrder = newestFirst ? byTime.reversed() : byTime;
+            PriorityQueue<ConsumerRecord<byte[], byte[]>> next = new PriorityQueue<>(pageOrder);
+            heads.values().forEach(records -> {
+                if (!records.isEmpty()) {
+                    next.add(records.pollFirst());
+                }
+            });
+            List<ConsumerRecord<byte[], byte[]>> page = new ArrayList<>(limit);
+            while (page.size() < limit && !next.isEmpty()) {
+                ConsumerRecord<byte[], byte[]> record = next.poll();
+                page.add(record);
+                ConsumerRecord<byte[], byte[]> following = heads.get(record.partition()).pollFirst();
+                if (following != null) {
+                    next.add(following);
+                }
+            }
             Map<String, String> replays = replays(topic, page);
             List<DeadLetter> letters = page.stream().map(r -> describe(r, replays, true)).toList();
             // The next page continues each partition after what this page showed of it.
-            Map<Integer, Long> next = new LinkedHashMap<>();
-            ranges.forEach((partition, range) -> next.put(partition, range[2]));
+            Map<Integer, Long> cursors = new LinkedHashMap<>();
+            ranges.forEach((partition, range) -> cursors.put(partition, range[2]));
             for (ConsumerRecord<byte[], byte[]> record : page) {
-                next.merge(record.partition(), newestFirst ? record.offset() : record.offset() + 1,
+                cursors.merge(record.partition(), newestFirst ? record.offset() : record.offset() + 1,
                         newestFirst ? Math::min : Math::max);
             }
-            boolean more = next.entrySet().stream().anyMatch(e -> newestFirst ? e.getValue() > ranges.get(e.getKey())[0]
+            boolean more = cursors.entrySet().stream().anyMatch(e -> newestFirst ? e.getValue() > ranges.get(e.getKey())[0]
                     : e.getValue() < ranges.get(e.getKey())[1]);
-            String nextCursor = more ? String.join(",", next.entrySet().stream()
+            String nextCursor = more ? String.join(",", cursors.entrySet().stream()
                     .map(e -> e.getKey() + ":" + e.getValue()).toList()) : null;
             return new Page(topic, Topics.deadLetter(topic), newestFirst ? "newest" : "oldest", letters, nextCursor);
         });
@@ -460,7 +481,7 @@ public class DeadLetters {
         return found.get(0);
     }
 
-    /** Reads {@code [from, to)} of one partition, a poll at a time, giving up after the read timeout. */
+    /** Reads {@code [from, to)} of one partition, a poll at a time, giving up after the read timeout without progress. */
     private void read(Consumer<byte[], byte[]> consumer, TopicPartition partition, long from, long to,
             java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> each) {
         if (from >= to) {
@@ -473,7 +494,12 @@ public class DeadLetters {
             if (System.nanoTime() > deadline) {
                 throw new DeadLettersUnavailableException();
             }
-            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+            var records = consumer.poll(Duration.ofMillis(200));
+            if (!records.isEmpty()) {
+                // The time-out is for a read that makes no progress; a long replay of many records goes on.
+                deadline = System.nanoTime() + settings.readTimeout().toNanos();
+            }
+            for (ConsumerRecord<byte[], byte[]> record : records) {
                 if (record.offset() >= from && record.offset() < to) {
                     each.accept(record);
                 }
