@@ -142,8 +142,13 @@ class DeadLetterReplayTests {
                 UUID.randomUUID().toString());
         long depthBefore = awaitSteadyDepth("fixture.quiet");
         for (String id : ids) {
-            probe.sendAll(List.of(DeadLetterRecords.deadLetter(dlt, topics.physical("fixture.quiet"), "k-" + id,
-                    note(id, "k-" + id), "dev.hybridconf.contracts.MalformedEventException", "data.noteId: unknown")));
+            var letter = DeadLetterRecords.deadLetter(dlt, topics.physical("fixture.quiet"), "k-" + id,
+                    note(id, "k-" + id), "dev.hybridconf.contracts.MalformedEventException", "data.noteId: unknown");
+            if (id.equals(ids.get(0))) {
+                // A consumer's own words, when it gives them, come before Spring's exception headers.
+                letter.headers().add("hybridconf-dlt-reason", "unknown-version".getBytes(StandardCharsets.UTF_8));
+            }
+            probe.sendAll(List.of(letter));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> depthGauge("fixture.quiet") == depthBefore + 3);
         assertThat(summaryDepth("fixture.quiet")).isEqualTo(depthBefore + 3);
@@ -166,6 +171,9 @@ class DeadLetterReplayTests {
         assertThat(times).isSorted();
 
         JsonNode first = find("fixture.quiet", l -> ids.get(0).equals(l.path("eventId").asString(null)));
+        assertThat(first.get("reason").asString()).isEqualTo("unknown-version");
+        assertThat(find("fixture.quiet", l -> ids.get(1).equals(l.path("eventId").asString(null))).get("reason")
+                .asString()).isEqualTo("dev.hybridconf.contracts.MalformedEventException: data.noteId: unknown");
         replay("fixture.quiet", "{\"records\":[{\"partition\":%d,\"offset\":%d}]}"
                 .formatted(first.get("partition").asInt(), first.get("offset").asLong()), 200);
         await().atMost(Duration.ofSeconds(30)).until(() -> depthGauge("fixture.quiet") == depthBefore + 2);
