@@ -15,6 +15,7 @@ import org.springframework.core.Ordered;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import dev.hybridconf.contracts.EventCodec;
+import dev.hybridconf.kit.deadletter.DeadLetterConfiguration;
 import dev.hybridconf.kit.errors.ProblemDetailsAdvice;
 import dev.hybridconf.kit.errors.ProblemMessages;
 import dev.hybridconf.kit.errors.ProblemWriter;
@@ -43,7 +44,7 @@ import tools.jackson.databind.ObjectMapper;
 /** The shared wiring, imported by {@link EnableServiceKit}. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PlatformProperties.class)
-@Import({KafkaConfiguration.class, SecurityConfiguration.class, ProblemDetailsAdvice.class,
+@Import({KafkaConfiguration.class, DeadLetterConfiguration.class, SecurityConfiguration.class, ProblemDetailsAdvice.class,
         ProblemErrorController.class, LenientAcceptHeader.class})
 public class ServiceKitConfiguration {
 
