@@ -25,6 +25,7 @@ import dev.hybridconf.kit.messaging.TopicNames;
 import dev.hybridconf.kit.lease.Leases;
 import dev.hybridconf.kit.outbox.OutboxRelay;
 import dev.hybridconf.kit.outbox.TraceParent;
+import dev.hybridconf.kit.redis.AppendFsyncCheck;
 import dev.hybridconf.kit.redis.KeySpace;
 import dev.hybridconf.kit.redis.RedisStore;
 import dev.hybridconf.kit.redis.RedisStoreHealthIndicator;
@@ -94,6 +95,12 @@ public class ServiceKitConfiguration {
             ObjectProvider<Tracer> tracer) {
         return new RedisStore(redis, keys, codec, platform.serviceName(), platform.kafka().publishes(),
                 () -> TraceParent.ofCurrentSpan(tracer.getIfAvailable(() -> Tracer.NOOP)));
+    }
+
+    /** Says at start-up whether Redis keeps every write it acknowledged (ADR 0018). */
+    @Bean
+    AppendFsyncCheck appendFsyncCheck(RedisClient redis, MeterRegistry meters) {
+        return new AppendFsyncCheck(redis, meters);
     }
 
     /** Leases with fencing for work one replica at a time should do (the relay, workers, sweeps). */
