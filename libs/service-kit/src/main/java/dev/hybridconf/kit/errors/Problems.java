@@ -17,6 +17,8 @@ public final class Problems {
     public static final URI PAYLOAD_TOO_LARGE = type("payload-too-large");
     public static final URI UNAUTHENTICATED = type("unauthenticated");
     public static final URI FORBIDDEN = type("forbidden");
+    /** The token's signing keys could not be fetched (the issuer's JWK set did not answer): 503, try again. */
+    public static final URI IDENTITY_UNAVAILABLE = type("identity-unavailable");
     public static final URI NOT_FOUND = type("not-found");
     public static final URI INTERNAL = type("internal");
 

@@ -16,7 +16,11 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -74,9 +78,32 @@ public class SecurityConfiguration {
                 .oauth2ResourceServer(resource -> resource
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter()))
                         .authenticationEntryPoint(unauthenticated)
-                        .accessDeniedHandler(denied))
+                        .accessDeniedHandler(denied)
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationFailureHandler(tokenFailure(unauthenticated, problems));
+                                return filter;
+                            }
+                        }))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
         return http.build();
+    }
+
+    /**
+     * A token that cannot be checked because the issuer's keys did not come (the JWK set endpoint down or slow) is
+     * the platform's failure, not the caller's: 503 {@code identity-unavailable}, so clients retry, instead of the
+     * 500 Spring Security's default rethrow ends in. Every other failure is 401 as before.
+     */
+    static AuthenticationFailureHandler tokenFailure(AuthenticationEntryPoint unauthenticated, ProblemWriter problems) {
+        return (request, response, e) -> {
+            if (e instanceof AuthenticationServiceException) {
+                problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, Problems.IDENTITY_UNAVAILABLE,
+                        "problem.identity-unavailable");
+            } else {
+                unauthenticated.commence(request, response, e);
+            }
+        };
     }
 
     /** Validates signature (keys from the JWK set), expiry and issuer. */
