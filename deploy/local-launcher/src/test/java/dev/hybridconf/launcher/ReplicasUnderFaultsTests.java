@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +36,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.sun.net.httpserver.HttpServer;
+
 import redis.clients.jedis.RedisClient;
 import tools.jackson.databind.JsonNode;
 
@@ -58,6 +62,7 @@ class ReplicasUnderFaultsTests {
     static final Path DATA_DIR = Path.of("target", "replicas-under-faults");
 
     static LocalStack stack;
+    static HttpServer keys;
     static Map<String, Http> registration = new ConcurrentHashMap<>();
     static List<Http> sessions = new ArrayList<>();
     static Http streaming;
@@ -74,11 +79,13 @@ class ReplicasUnderFaultsTests {
         Map<String, String> shortSends = Map.of(
                 "SPRING_KAFKA_PRODUCER_PROPERTIES_REQUEST_TIMEOUT_MS", "1000",
                 "SPRING_KAFKA_PRODUCER_PROPERTIES_DELIVERY_TIMEOUT_MS", "3000",
-                "SPRING_KAFKA_PRODUCER_PROPERTIES_MAX_BLOCK_MS", "3000");
+                "SPRING_KAFKA_PRODUCER_PROPERTIES_MAX_BLOCK_MS", "3000",
+                "JWT_JWK_SET_URI", startKeysBalancer());
         StackConfig config = StackConfig.builder(root).dataDir(DATA_DIR.toAbsolutePath()).freePorts()
                 .apps(List.of(App.ZOOM_EMULATOR.name(), App.REGISTRATION.name(), App.SESSION.name(),
                         App.STREAMING_LINK.name()))
                 .extraEnv(App.REGISTRATION.name(), shortSends).extraEnv(App.SESSION.name(), shortSends)
+                .extraEnv(App.STREAMING_LINK.name(), Map.of("JWT_JWK_SET_URI", shortSends.get("JWT_JWK_SET_URI")))
                 .cacheDir(Path.of("target", "local-stack-cache")).healthTimeout(Duration.ofSeconds(180)).build();
         stack = new LocalStack(config, message -> System.out.println("[stack] " + message));
         stack.start();
@@ -99,8 +106,46 @@ class ReplicasUnderFaultsTests {
                 .get("/api/registrations/settings?conference=" + CONFERENCE, organiser).status()).isEqualTo(200)));
     }
 
+    /**
+     * The signing keys' address, as a deployment has it: one address in front of every registration replica (here a
+     * small HTTP server asking each live replica in turn), so that killing a replica does not take the keys away.
+     */
+    private static String startKeysBalancer() {
+        try {
+            keys = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        keys.createContext("/oauth2/jwks", exchange -> {
+            byte[] body = null;
+            for (Http replica : registration.values()) {
+                try {
+                    Http.Answer answer = replica.get("/oauth2/jwks", null);
+                    if (answer.status() == 200) {
+                        body = answer.body().getBytes(StandardCharsets.UTF_8);
+                        break;
+                    }
+                } catch (UncheckedIOException down) {
+                    // that replica is gone: ask the next
+                }
+            }
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(body == null ? 503 : 200, body == null ? -1 : body.length);
+            if (body != null) {
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        keys.setExecutor(Executors.newFixedThreadPool(2));
+        keys.start();
+        return "http://127.0.0.1:" + keys.getAddress().getPort() + "/oauth2/jwks";
+    }
+
     @AfterAll
     static void stopEverything() {
+        if (keys != null) {
+            keys.stop(0);
+        }
         if (stack != null) {
             // Never leave the broker frozen, whatever happened.
             stack.pid("kafka").ifPresent(pid -> signal("CONT", pid));
