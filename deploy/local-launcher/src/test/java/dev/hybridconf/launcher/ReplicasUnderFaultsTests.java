@@ -168,7 +168,10 @@ class ReplicasUnderFaultsTests {
         AtomicBoolean killed = new AtomicBoolean();
         AtomicInteger done = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(8);
-        ScheduledExecutorService freezer = freezeTheBrokerNowAndThen();
+        ScheduledExecutorService freezer = Executors.newSingleThreadScheduledExecutor();
+        long kafka = stack.pid("kafka").orElseThrow();
+        // Sends fail: the broker frozen from 1 s to 5 s into the stream (the first relay's sends time out) ...
+        freeze(freezer, kafka, Duration.ofSeconds(1), Duration.ofSeconds(4));
         try {
             List<Future<?>> lifecycles = new ArrayList<>();
             for (String id : ids) {
@@ -176,6 +179,11 @@ class ReplicasUnderFaultsTests {
                     if (done.incrementAndGet() == PEOPLE / 3 && killed.compareAndSet(false, true)) {
                         stack.kill(relayHolder);
                         registration.remove(relayHolder);
+                        // ... and again while the survivor takes the lease over (after its 10 s) and works through
+                        // what the dead relay left, and once more at a random moment after that.
+                        freeze(freezer, kafka, Duration.ofSeconds(8), Duration.ofSeconds(6));
+                        freeze(freezer, kafka, Duration.ofMillis(ThreadLocalRandom.current().nextLong(16_000, 20_000)),
+                                Duration.ofSeconds(4));
                     }
                     approveThenCancel(id, survivor);
                     if (erased.contains(id)) {
@@ -187,10 +195,11 @@ class ReplicasUnderFaultsTests {
             for (Future<?> lifecycle : lifecycles) {
                 lifecycle.get(5, TimeUnit.MINUTES);
             }
+            freezer.shutdown();
+            assertThat(freezer.awaitTermination(2, TimeUnit.MINUTES)).as("every freeze ran").isTrue();
         } finally {
             workers.shutdownNow();
             freezer.shutdownNow();
-            freezer.awaitTermination(30, TimeUnit.SECONDS);
             stack.pid("kafka").ifPresent(pid -> signal("CONT", pid));
         }
         assertThat(killed).as("the relay's replica was killed mid-stream").isTrue();
@@ -238,6 +247,8 @@ class ReplicasUnderFaultsTests {
                     .isEqualTo(remoteBefore + PEOPLE - ERASED);
             assertThat(activeZoomRegistrants(ids)).as("nobody of them registered in Zoom").isEmpty();
         });
+        assertThat(relayFailures(survivor)).as("the surviving relay's sends failed while the broker was frozen")
+                .isPositive();
         for (String operations : List.of("/api/sessions/operations/dead-letters",
                 "/api/streaming/operations/dead-letters")) {
             Http service = operations.startsWith("/api/sessions") ? sessions.get(0) : streaming;
@@ -321,21 +332,18 @@ class ReplicasUnderFaultsTests {
         }
     }
 
-    /**
-     * Freezes the broker (SIGSTOP) for 4 s, three times, starting at random moments of the next 20 s: every send
-     * in flight then times out and fails. Shutting the scheduler down early thaws it (see the callers' finally).
-     */
-    private static ScheduledExecutorService freezeTheBrokerNowAndThen() {
-        long kafka = stack.pid("kafka").orElseThrow();
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-        long at = 0;
-        for (int i = 0; i < 3; i++) {
-            at += ThreadLocalRandom.current().nextLong(1_000, 3_000);
-            scheduler.schedule(() -> signal("STOP", kafka), at, TimeUnit.MILLISECONDS);
-            at += 4_000;
-            scheduler.schedule(() -> signal("CONT", kafka), at, TimeUnit.MILLISECONDS);
-        }
-        return scheduler;
+    /** Freezes the broker (SIGSTOP) {@code after} from now, for {@code lasting}: every send in flight times out. */
+    private static void freeze(ScheduledExecutorService freezer, long kafka, Duration after, Duration lasting) {
+        freezer.schedule(() -> signal("STOP", kafka), after.toMillis(), TimeUnit.MILLISECONDS);
+        freezer.schedule(() -> signal("CONT", kafka), after.plus(lasting).toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The outbox relay's failed sends counted by a registration replica ({@code outbox.relay.failures}). */
+    private static double relayFailures(String replica) {
+        Http.Answer metrics = registration.get(replica).get("/actuator/prometheus", null);
+        assertThat(metrics.status()).isEqualTo(200);
+        return metrics.body().lines().filter(line -> line.startsWith("outbox_relay_failures_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     private static void signal(String signal, long pid) {
