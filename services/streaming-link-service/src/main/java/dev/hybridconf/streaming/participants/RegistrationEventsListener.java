@@ -1,5 +1,7 @@
 package dev.hybridconf.streaming.participants;
 
+import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -7,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import dev.hybridconf.contracts.CloudEvent;
 import dev.hybridconf.contracts.EventCodec;
+import dev.hybridconf.contracts.EventTypes;
 import dev.hybridconf.contracts.registration.AttendanceChanged;
 import dev.hybridconf.contracts.registration.LanguageChanged;
 import dev.hybridconf.contracts.registration.ParticipantErased;
@@ -23,6 +26,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 class RegistrationEventsListener {
 
     private static final Logger log = LoggerFactory.getLogger(RegistrationEventsListener.class);
+
+    /** The types this copy applies; another version of one of them goes to the dead-letter topic, not skipped. */
+    private static final List<String> HANDLED = List.of(RegistrationApproved.TYPE, AttendanceChanged.TYPE,
+            LanguageChanged.TYPE, RegistrationCancelled.TYPE, ParticipantErased.TYPE);
 
     private final ParticipantCopy participants;
     private final EventCodec codec;
@@ -63,7 +70,10 @@ class RegistrationEventsListener {
                 ParticipantErased e = codec.payload(event, ParticipantErased.class);
                 yield participants.erased(id, e.registrationId(), e.conferenceId());
             }
-            default -> "skipped";
+            default -> {
+                EventTypes.requireKnownVersion(event.type(), HANDLED);
+                yield "skipped";
+            }
         };
         meters.counter("events.consumed", "type", event.type(), "outcome", outcome).increment();
         log.debug("Registration event {} ({}): {}", event.id(), event.type(), outcome);
