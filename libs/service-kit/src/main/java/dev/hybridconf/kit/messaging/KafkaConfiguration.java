@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -32,7 +30,6 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.BackOff;
@@ -42,6 +39,7 @@ import org.springframework.util.backoff.FixedBackOff;
 import dev.hybridconf.contracts.CloudEvent;
 import dev.hybridconf.contracts.Topics;
 import dev.hybridconf.kit.PlatformProperties;
+import dev.hybridconf.kit.redis.RedisStore;
 
 /**
  * The platform's Kafka set-up. Replaces Boot's defaults on purpose: producer idempotence and
@@ -116,7 +114,7 @@ public class KafkaConfiguration {
             return new RecordHeaders().add(FailureClass.REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
         });
         var kafka = platform.kafka();
-        var handler = new DefaultErrorHandler(recoverer, unexpectedBackOff(kafka));
+        var handler = new PlatformErrorHandler(recoverer, unexpectedBackOff(kafka));
         handler.setBackOffFunction((record, exception) -> switch (FailureClass.of(exception)) {
             case TRANSIENT -> transientBackOff(kafka);
             case UNEXPECTED -> unexpectedBackOff(kafka);
@@ -145,21 +143,15 @@ public class KafkaConfiguration {
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, CloudEvent> kafkaListenerContainerFactory(
             ConsumerFactory<String, CloudEvent> consumerFactory, DefaultErrorHandler errorHandler,
-            ConsumerHealthIndicator health) {
+            ConsumerHealthIndicator health, RedisStore store) {
         var factory = new ConcurrentKafkaListenerContainerFactory<String, CloudEvent>();
         factory.setConsumerFactory(consumerFactory);
         factory.setCommonErrorHandler(errorHandler);
-        factory.setRecordInterceptor(new RecordInterceptor<>() {
-            @Override
-            public ConsumerRecord<String, CloudEvent> intercept(ConsumerRecord<String, CloudEvent> record,
-                    Consumer<String, CloudEvent> consumer) {
-                return record;
-            }
-
-            @Override
-            public void success(ConsumerRecord<String, CloudEvent> record, Consumer<String, CloudEvent> consumer) {
-                health.applied(record);
-            }
+        // Each listener keeps its position per partition in Redis, with its effects, and resumes from there.
+        factory.setContainerCustomizer(container -> {
+            var positions = new ConsumerPositions(container.getListenerId(), store, health);
+            container.setRecordInterceptor(positions);
+            container.getContainerProperties().setConsumerRebalanceListener(positions);
         });
         factory.getContainerProperties().setObservationEnabled(true);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
