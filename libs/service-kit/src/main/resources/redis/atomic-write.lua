@@ -21,6 +21,8 @@ for n, o in ipairs(ops) do
   if op == 'POSITION' then
     -- A consumer's position in a partition (a hash: partition -> last offset handled; '*' for partitions
     -- without a field, -1 after a rebuild). args: partition, offset, floor ('' when none).
+    -- A rebuild of the handler's view is dropping its keys: wait (the caller retries), apply nothing meanwhile.
+    if redis.call('HEXISTS', key, 'rebuilding') == 1 then return { 'REBUILDING', n } end
     local stored = redis.call('HGET', key, args[1]) or redis.call('HGET', key, '*')
     local position = tonumber(stored or '-1')
     -- Below what this consumer wrote itself: Redis lost writes (its last second, a rebuild): re-read from there.

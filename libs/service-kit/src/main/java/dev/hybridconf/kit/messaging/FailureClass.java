@@ -13,6 +13,7 @@ import org.springframework.messaging.converter.MessageConversionException;
 import dev.hybridconf.contracts.MalformedEventException;
 import dev.hybridconf.contracts.UnknownEventVersionException;
 import dev.hybridconf.kit.errors.ProblemException;
+import dev.hybridconf.kit.redis.RebuildInProgressException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -68,6 +69,9 @@ public enum FailureClass {
     }
 
     private static FailureClass direct(Throwable t) {
+        if (t instanceof RebuildInProgressException) {
+            return TRANSIENT;
+        }
         if (t instanceof DeserializationException) {
             return UNDECODABLE;
         }

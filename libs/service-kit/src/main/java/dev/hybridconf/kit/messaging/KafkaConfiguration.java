@@ -18,9 +18,12 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -47,6 +50,7 @@ import dev.hybridconf.kit.redis.RedisStore;
  * only on the way to a dead-letter topic); consumers never trust a type header.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(ViewRebuildController.class)
 public class KafkaConfiguration {
 
     @Bean
@@ -156,6 +160,12 @@ public class KafkaConfiguration {
         factory.getContainerProperties().setObservationEnabled(true);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
         return factory;
+    }
+
+    @Bean
+    ViewRebuilds viewRebuilds(ObjectProvider<RebuildableView> views, RedisStore store,
+            KafkaListenerEndpointRegistry registry) {
+        return new ViewRebuilds(views.orderedStream().toList(), store, registry);
     }
 
     /** Creates this service's topic and the dead-letter topics of what it consumes (existing ones are left alone). */

@@ -345,6 +345,7 @@ public final class AtomicWrite {
                 }
                 yield Outcome.OLDER;
             }
+            case "REBUILDING" -> throw new RebuildInProgressException(consumed.handler());
             case "REWOUND" -> {
                 long position = (Long) result.get(2);
                 consumed.rewound(position);

@@ -38,6 +38,8 @@ class RegistrationEventsListener {
 
     private static final Logger log = LoggerFactory.getLogger(RegistrationEventsListener.class);
 
+    static final String LISTENER_ID = "registration-events";
+
     /** A conflict lost this many times in a row is left to the container's error handler. */
     static final int ATTEMPTS = 50;
 
@@ -59,7 +61,7 @@ class RegistrationEventsListener {
         this.meters = meters;
     }
 
-    @KafkaListener(id = "registration-events", idIsGroup = false, topics = "#{@topicNames.physical('registration.events')}")
+    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = "#{@topicNames.physical('registration.events')}")
     void on(CloudEvent event) {
         Outcome outcome;
         for (int attempt = 1; ; attempt++) {
