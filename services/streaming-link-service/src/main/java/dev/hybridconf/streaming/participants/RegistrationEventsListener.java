@@ -45,30 +45,29 @@ class RegistrationEventsListener {
             groupId = "#{@topicNames.group('streaming-link-service')}.participants",
             topics = "#{@topicNames.physical('registration.events')}")
     void on(CloudEvent event) {
-        String id = event.id().toString();
         String outcome = switch (event.type()) {
             case RegistrationApproved.TYPE -> {
                 RegistrationApproved e = codec.payload(event, RegistrationApproved.class);
-                yield participants.approved(id, e.registrationId(), e.conferenceId(), e.attendanceMode(),
+                yield participants.approved(event, e.registrationId(), e.conferenceId(), e.attendanceMode(),
                         e.preferredLanguage(), e.interpretationLanguage());
             }
             case AttendanceChanged.TYPE -> {
                 AttendanceChanged e = codec.payload(event, AttendanceChanged.class);
-                yield participants.attendanceChanged(id, e.registrationId(), e.conferenceId(), e.attendanceMode(),
+                yield participants.attendanceChanged(event, e.registrationId(), e.conferenceId(), e.attendanceMode(),
                         e.status());
             }
             case LanguageChanged.TYPE -> {
                 LanguageChanged e = codec.payload(event, LanguageChanged.class);
-                yield participants.languageChanged(id, e.registrationId(), e.preferredLanguage(),
+                yield participants.languageChanged(event, e.registrationId(), e.preferredLanguage(),
                         e.interpretationLanguage());
             }
             case RegistrationCancelled.TYPE -> {
                 RegistrationCancelled e = codec.payload(event, RegistrationCancelled.class);
-                yield participants.cancelled(id, e.registrationId(), e.conferenceId());
+                yield participants.cancelled(event, e.registrationId(), e.conferenceId());
             }
             case ParticipantErased.TYPE -> {
                 ParticipantErased e = codec.payload(event, ParticipantErased.class);
-                yield participants.erased(id, e.registrationId(), e.conferenceId());
+                yield participants.erased(event, e.registrationId(), e.conferenceId());
             }
             default -> {
                 EventTypes.requireKnownVersion(event.type(), HANDLED);
