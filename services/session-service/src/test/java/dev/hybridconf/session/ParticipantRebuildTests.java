@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -103,7 +104,7 @@ class ParticipantRebuildTests {
         Map<String, String> recordsBefore = participants(ids);
         assertThat(summaryBefore.get("total").asLong()).isEqualTo(36);
 
-        int status = mvc.perform(post("/api/operations/views/participants/rebuild").with(as("organiser")))
+        int status = mvc.perform(post("/actuator/views/participants").contentType(MediaType.APPLICATION_JSON).with(as("organiser")))
                 .andReturn().getResponse().getStatus();
         assertThat(status).isEqualTo(200);
 
@@ -118,10 +119,13 @@ class ParticipantRebuildTests {
 
     @Test
     void onlyOrganisersAndOperatorsRebuild() throws Exception {
-        assertThat(mvc.perform(post("/api/operations/views/participants/rebuild").with(as("participant")))
+        assertThat(mvc.perform(post("/actuator/views/participants").contentType(MediaType.APPLICATION_JSON).with(as("participant")))
                 .andReturn().getResponse().getStatus()).isEqualTo(403);
-        assertThat(mvc.perform(post("/api/operations/views/nothing-here/rebuild").with(as("operator")))
-                .andReturn().getResponse().getStatus()).isEqualTo(404);
+        var missing = mvc.perform(post("/actuator/views/nothing-here").contentType(MediaType.APPLICATION_JSON).with(as("organiser"))).andReturn().getResponse();
+        assertThat(missing.getStatus()).isEqualTo(404);
+        assertThat(missing.getContentType()).startsWith("application/problem+json");
+        assertThat(mvc.perform(get("/actuator/views").with(as("organiser"))).andReturn().getResponse()
+                .getContentAsString()).contains("\"participants\"");
     }
 
     private Map<String, String> participants(List<String> ids) throws Exception {

@@ -21,7 +21,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -50,7 +49,6 @@ import dev.hybridconf.kit.redis.RedisStore;
  * only on the way to a dead-letter topic); consumers never trust a type header.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(ViewRebuildController.class)
 public class KafkaConfiguration {
 
     @Bean
@@ -166,6 +164,11 @@ public class KafkaConfiguration {
     ViewRebuilds viewRebuilds(ObjectProvider<RebuildableView> views, RedisStore store,
             KafkaListenerEndpointRegistry registry) {
         return new ViewRebuilds(views.orderedStream().toList(), store, registry);
+    }
+
+    @Bean
+    ViewsEndpoint viewsEndpoint(ViewRebuilds rebuilds) {
+        return new ViewsEndpoint(rebuilds);
     }
 
     /** Creates this service's topic and the dead-letter topics of what it consumes (existing ones are left alone). */

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import dev.hybridconf.kit.messaging.RebuildableView;
 
 /**
- * The participant directory is a view of registration events: {@code POST /api/operations/views/participants/rebuild}
+ * The participant directory is a view of registration events: {@code POST /actuator/views/participants}
  * drops the participant records and the per-conference summaries and replays {@code registration.events} from
  * offset 0 (see the kit's {@code ViewRebuilds}).
  */
