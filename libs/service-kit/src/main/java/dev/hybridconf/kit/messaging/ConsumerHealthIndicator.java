@@ -2,11 +2,13 @@ package dev.hybridconf.kit.messaging;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.kafka.listener.RetryListener;
@@ -48,6 +50,14 @@ public class ConsumerHealthIndicator extends AbstractHealthIndicator implements 
     void applied(ConsumerRecord<?, ?> record) {
         if (!stalls.isEmpty()) {
             stalls.remove(key(record));
+        }
+    }
+
+    /** Partitions this consumer thread no longer holds (revoked, lost, container stopped): not its stall any more. */
+    void released(Collection<TopicPartition> partitions) {
+        if (!stalls.isEmpty()) {
+            partitions.forEach(partition -> stalls.remove(
+                    Thread.currentThread().getName() + "/" + partition.topic() + "-" + partition.partition()));
         }
     }
 

@@ -102,10 +102,12 @@ final class ConsumerPositions implements RecordInterceptor<String, CloudEvent>, 
     @Override
     public void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         partitions.forEach(floors::remove);
+        health.released(partitions);
     }
 
     @Override
     public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         partitions.forEach(floors::remove);
+        health.released(partitions);
     }
 }
