@@ -108,6 +108,9 @@ for _, o in ipairs(ops) do
     end
     redis.call('XADD', key, '*', unpack(fields))
     answer[#answer + 1] = version
+  elseif op == 'RAW' then
+    -- A record that already exists as bytes (a dead letter's replay): appended as given, no new version.
+    redis.call('XADD', key, '*', unpack(args))
   end
 end
 return answer

@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One in-process HTTP server per service. Each answers with what it received (its own name, the
- * method, the request target, the Authorization header and the body), so a test reads the routing
+ * method, the request target, the Authorization and traceparent headers and the body), so a test reads the routing
  * outcome from the response alone and tests never depend on each other's requests.
  *
  * <p>Some paths misbehave on purpose: any target ending in {@code /slow} starts answering only after
@@ -96,6 +96,7 @@ final class EchoUpstreams implements AutoCloseable {
                 echoed.put("method", request.getMethod());
                 echoed.put("target", target);
                 echoed.put("authorization", request.getHeaders().get("Authorization"));
+                echoed.put("traceparent", request.getHeaders().get("traceparent"));
                 echoed.put("body", request.getBody() == null ? "" : request.getBody().utf8());
                 MockResponse.Builder response = new MockResponse.Builder()
                         .code("POST".equals(request.getMethod().toUpperCase(Locale.ROOT)) ? 201 : 200)

@@ -151,6 +151,49 @@ public final class LocalStack implements AutoCloseable {
         report(appName + " restarted in " + seconds(begin) + " s");
     }
 
+    /**
+     * Starts one more replica of a service: the same jar and environment on its own {@code port}, tracked (and
+     * stopped, killed, logged) under {@code replicaName}, and waits until it reports UP on that port. The replica
+     * shares Kafka (its consumer group) and Redis with the first one, as replicas behind a load balancer do.
+     */
+    public synchronized void startReplica(String appName, String replicaName, int port, Map<String, String> extraEnv) {
+        App app = App.require(appName);
+        if (!App.SERVICES.contains(app)) {
+            throw new IllegalArgumentException(appName + " is not a service; only services run as replicas");
+        }
+        if (App.named(replicaName).isPresent() || children.containsKey(replicaName)) {
+            throw new IllegalArgumentException("The name " + replicaName + " is taken");
+        }
+        Path jar = requireJars(List.of(appName)).get(app);
+        requireFreePorts(List.of(new StackConfig.PortUse(port, replicaName, app.option())));
+        long begin = System.nanoTime();
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable().toString());
+        command.addAll(config.appJvmOptions());
+        command.add("-jar");
+        command.add(jar.toString());
+        Map<String, String> env = new LinkedHashMap<>(environment(app));
+        env.putAll(config.extraEnv(app.name()));
+        env.putAll(extraEnv);
+        env.put("SERVER_PORT", Integer.toString(port));
+        ChildProcess child = track(ChildProcess.start(replicaName, command, env, config.root(),
+                config.logFile(replicaName), this::onUnexpectedExit));
+        URI health = URI.create("http://localhost:" + port + "/actuator/health");
+        long deadline = System.nanoTime() + config.healthTimeout().toNanos();
+        while (!isUp(health)) {
+            if (!child.isAlive()) {
+                throw new StackException(replicaName + " exited before it was healthy (exit " + child.exitCode()
+                        + "). Last lines of " + child.log() + ":\n" + child.logTail(30));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new StackException(replicaName + " not healthy within " + config.healthTimeout().toSeconds()
+                        + " s; its log: " + child.log());
+            }
+            KafkaBroker.pause(Duration.ofMillis(250));
+        }
+        report(replicaName + " (a replica of " + appName + ") is UP on port " + port + " after " + seconds(begin) + " s");
+    }
+
     /** Stops one application gracefully (SIGTERM, then SIGKILL after the grace period). */
     public void stop(String name) {
         ChildProcess child = children.remove(name);
@@ -354,10 +397,13 @@ public final class LocalStack implements AutoCloseable {
 
     /** Whether the application answers its health endpoint with status UP right now. */
     public boolean isUp(String appName) {
+        return isUp(url(appName).resolve("/actuator/health"));
+    }
+
+    private boolean isUp(URI health) {
         try {
             HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(url(appName).resolve("/actuator/health")).timeout(Duration.ofSeconds(2))
-                            .GET().build(),
+                    HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200
                     && "UP".equals(JsonMapper.shared().readTree(response.body()).path("status").asString());
@@ -365,7 +411,7 @@ public final class LocalStack implements AutoCloseable {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StackException("Interrupted while waiting for " + appName, e);
+            throw new StackException("Interrupted while waiting for " + health, e);
         }
     }
 

@@ -50,9 +50,10 @@ final class RedisProcess {
         } catch (IOException e) {
             throw new StackException("Could not create " + config.redisDir() + ": " + e.getMessage(), e);
         }
+        // Every write fsynced before Redis answers: nothing the relay publishes can be lost with Redis (ADR 0018).
         List<String> command = List.of(binary.toString(), "--port", Integer.toString(config.redisPort()), "--bind",
-                config.redisHost(), "--appendonly", "yes", "--dir", config.redisDir().toString(), "--daemonize", "no",
-                "--protected-mode", "yes");
+                config.redisHost(), "--appendonly", "yes", "--appendfsync", "always", "--dir",
+                config.redisDir().toString(), "--daemonize", "no", "--protected-mode", "yes");
         return ChildProcess.start("redis", command, Map.of(), config.root(), config.logFile("redis"),
                 onUnexpectedExit);
     }

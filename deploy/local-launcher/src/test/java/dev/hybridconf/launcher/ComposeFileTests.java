@@ -305,9 +305,10 @@ class ComposeFileTests {
     }
 
     @Test
-    void redisKeepsAnAppendOnlyFileOnANamedVolume() {
+    void redisKeepsAnAppendOnlyFileFsyncedOnEveryWriteOnANamedVolume() {
         Map<String, Object> redis = service(REDIS);
-        assertThat(commandLine(redis.get("command"))).as("command of the redis service").contains("--appendonly yes");
+        assertThat(commandLine(redis.get("command"))).as("command of the redis service: every write fsynced (ADR 0018)")
+                .contains("--appendonly yes").contains("--appendfsync always");
         Set<String> declared = compose.get("volumes") == null ? Set.of()
                 : map(compose.get("volumes"), "volumes").keySet();
         assertThat(list(redis.get("volumes")))

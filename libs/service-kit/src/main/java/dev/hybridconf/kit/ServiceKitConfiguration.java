@@ -15,6 +15,7 @@ import org.springframework.core.Ordered;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import dev.hybridconf.contracts.EventCodec;
+import dev.hybridconf.kit.deadletter.DeadLetterConfiguration;
 import dev.hybridconf.kit.errors.ProblemDetailsAdvice;
 import dev.hybridconf.kit.errors.ProblemMessages;
 import dev.hybridconf.kit.errors.ProblemWriter;
@@ -24,6 +25,7 @@ import dev.hybridconf.kit.messaging.TopicNames;
 import dev.hybridconf.kit.lease.Leases;
 import dev.hybridconf.kit.outbox.OutboxRelay;
 import dev.hybridconf.kit.outbox.TraceParent;
+import dev.hybridconf.kit.redis.AppendFsyncCheck;
 import dev.hybridconf.kit.redis.KeySpace;
 import dev.hybridconf.kit.redis.RedisStore;
 import dev.hybridconf.kit.redis.RedisStoreHealthIndicator;
@@ -43,7 +45,7 @@ import tools.jackson.databind.ObjectMapper;
 /** The shared wiring, imported by {@link EnableServiceKit}. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PlatformProperties.class)
-@Import({KafkaConfiguration.class, SecurityConfiguration.class, ProblemDetailsAdvice.class,
+@Import({KafkaConfiguration.class, DeadLetterConfiguration.class, SecurityConfiguration.class, ProblemDetailsAdvice.class,
         ProblemErrorController.class, LenientAcceptHeader.class})
 public class ServiceKitConfiguration {
 
@@ -93,6 +95,12 @@ public class ServiceKitConfiguration {
             ObjectProvider<Tracer> tracer) {
         return new RedisStore(redis, keys, codec, platform.serviceName(), platform.kafka().publishes(),
                 () -> TraceParent.ofCurrentSpan(tracer.getIfAvailable(() -> Tracer.NOOP)));
+    }
+
+    /** Says at start-up whether Redis keeps every write it acknowledged (ADR 0018). */
+    @Bean
+    AppendFsyncCheck appendFsyncCheck(RedisClient redis, MeterRegistry meters) {
+        return new AppendFsyncCheck(redis, meters);
     }
 
     /** Leases with fencing for work one replica at a time should do (the relay, workers, sweeps). */

@@ -30,12 +30,14 @@ class KitHostileInputTests extends HostileInputContract {
 
     @Override
     protected Map<String, String> pathSamples() {
-        return Map.of("id", "a-note");
+        return Map.of("id", "a-note", "topic", "fixture.quiet", "partition", "0", "offset", "0");
     }
 
     @Override
     protected Map<String, Body> exampleBodies() {
-        return Map.of("POST /public/notes", Body.json("{\"id\":\"n-1\",\"text\":\"hello\",\"priority\":2}"));
+        return Map.of("POST /public/notes", Body.json("{\"id\":\"n-1\",\"text\":\"hello\",\"priority\":2}"),
+                "POST /api/fixture/operations/dead-letters/{topic}/replay",
+                Body.json("{\"records\":[{\"partition\":0,\"offset\":0}]}"));
     }
 
     @Override

@@ -43,11 +43,11 @@ class InterpretationLanguageHostileInputTests extends HostileInputContract {
 
     @Override
     protected Map<String, String> pathSamples() {
-        return Map.of("anything", "sample");
+        return Map.of("anything", "sample", "topic", "session.events", "partition", "0", "offset", "0");
     }
 
     @Override
     protected Map<String, Body> exampleBodies() {
-        return Map.of();
+        return Map.of("POST /api/interpretation/operations/dead-letters/{topic}/replay", Body.json("{\"records\":[{\"partition\":0,\"offset\":0}]}"));
     }
 }

@@ -50,7 +50,7 @@ class RegistrationHostileInputTests extends HostileInputContract {
 
     @Override
     protected Map<String, String> pathSamples() {
-        return Map.of("id", registrationId);
+        return Map.of("id", registrationId, "topic", "session.events", "partition", "0", "offset", "0");
     }
 
     @Override
@@ -76,6 +76,7 @@ class RegistrationHostileInputTests extends HostileInputContract {
                 Map.entry("POST /api/registrations/reminders", Body.json("{\"email\":\"someone@example.org\","
                         + "\"conferenceId\":\"" + TestConferences.CONFERENCE + "\"}")),
                 Map.entry("POST /api/registrations/access-tokens", Body.json("{\"code\":\"0123456789abcdef\"}")),
+                Map.entry("POST /api/registrations/operations/dead-letters/{topic}/replay", Body.json("{\"records\":[{\"partition\":0,\"offset\":0}]}")),
                 Map.entry("POST /api/registrations/bulk",
                         Body.json("{\"action\":\"WAITLIST\",\"ids\":[\"" + registrationId + "\"]}")),
                 Map.entry("POST /api/registrations/{id}/sponsorship", Body.json("{\"decision\":\"GRANTED\"}")),

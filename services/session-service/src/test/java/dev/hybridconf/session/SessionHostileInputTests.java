@@ -73,7 +73,8 @@ class SessionHostileInputTests extends HostileInputContract {
     @Override
     protected Map<String, String> pathSamples() {
         return Map.of("conferenceId", CONFERENCE, "sessionId", sessionId, "date", "2026-06-02",
-                "registrationId", PARTICIPANT, "token", "0123456789abcdef0123456789abcdef");
+                "registrationId", PARTICIPANT, "token", "0123456789abcdef0123456789abcdef", "topic", "registration.events",
+                "partition", "0", "offset", "0");
     }
 
     @Override
@@ -94,6 +95,7 @@ class SessionHostileInputTests extends HostileInputContract {
                  "sessions": [%s]}""".formatted(conferenceBody(CONFERENCE).replaceFirst(",\\s*\"days\": \\[[^]]*]", ""),
                 sessionBody("breakout-a"));
         return Map.ofEntries(
+                Map.entry("POST /api/sessions/operations/dead-letters/{topic}/replay", Body.json("{\"records\":[{\"partition\":0,\"offset\":0}]}")),
                 Map.entry("POST /api/sessions/conferences", Body.json(conferenceBody(conferenceId))),
                 Map.entry("PUT /api/sessions/conferences/{conferenceId}", Body.json(conferenceBody(CONFERENCE))),
                 Map.entry("PUT /api/sessions/conferences/{conferenceId}/days/{date}",

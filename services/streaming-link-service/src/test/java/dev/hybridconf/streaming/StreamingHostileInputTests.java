@@ -87,7 +87,8 @@ class StreamingHostileInputTests extends HostileInputContract {
 
     @Override
     protected Map<String, String> pathSamples() {
-        return Map.of("sessionId", sessionId, "id", sessionId, "userId", HOST);
+        return Map.of("sessionId", sessionId, "id", sessionId, "userId", HOST, "topic", "session.events", "partition", "0",
+                "offset", "0");
     }
 
     /**
@@ -109,6 +110,7 @@ class StreamingHostileInputTests extends HostileInputContract {
     @Override
     protected Map<String, Body> exampleBodies() {
         return Map.of(
+                "POST /api/streaming/operations/dead-letters/{topic}/replay", Body.json("{\"records\":[{\"partition\":0,\"offset\":0}]}"),
                 "PUT /api/streaming/sessions/{sessionId}/livestream", Body.json("""
                         {"streamUrl": "rtmps://live.example.org/app", "streamKey": "secret-key-9876",
                          "pageUrl": "https://uclg.org/live", "resolution": "1080p"}"""),

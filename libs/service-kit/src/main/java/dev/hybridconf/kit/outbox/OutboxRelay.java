@@ -2,6 +2,7 @@ package dev.hybridconf.kit.outbox;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -20,6 +24,7 @@ import dev.hybridconf.kit.PlatformProperties;
 import dev.hybridconf.kit.lease.Lease;
 import dev.hybridconf.kit.lease.Leases;
 import dev.hybridconf.kit.messaging.TopicNames;
+import dev.hybridconf.kit.redis.AtomicWrite;
 import dev.hybridconf.kit.redis.LeaseLostException;
 import dev.hybridconf.kit.redis.OutboxEntry;
 import dev.hybridconf.kit.redis.RedisStore;
@@ -285,8 +290,8 @@ public class OutboxRelay implements SmartLifecycle {
         String failure = null;
         for (StreamEntry entry : wave) {
             Map<String, String> fields = entry.getFields();
-            if (fields == null || fields.get(OutboxEntry.EVENT) == null || fields.get(OutboxEntry.TOPIC) == null
-                    || fields.get(OutboxEntry.KEY) == null) {
+            if (fields == null || (fields.get(OutboxEntry.EVENT) == null && fields.get(OutboxEntry.VALUE) == null)
+                    || fields.get(OutboxEntry.TOPIC) == null || fields.get(OutboxEntry.KEY) == null) {
                 log.error("Outbox entry {} of {} is incomplete and cannot be published; it is discarded",
                         entry.getID(), stream);
                 discarded.increment();
@@ -330,15 +335,29 @@ public class OutboxRelay implements SmartLifecycle {
     private CompletableFuture<?> send(Map<String, String> fields) {
         String topic = topics.physical(fields.get(OutboxEntry.TOPIC));
         String key = fields.get(OutboxEntry.KEY);
-        String event = fields.get(OutboxEntry.EVENT);
         TraceContext parent = TraceParent.parse(tracer, fields.get(OutboxEntry.TRACEPARENT));
         if (parent == null) {
-            return kafka.send(topic, key, event);
+            return send(topic, key, fields);
         }
         // The send's span (and the record's trace header) continue the trace of the request that emitted the event.
         try (CurrentTraceContext.Scope scope = tracer.currentTraceContext().newScope(parent)) {
-            return kafka.send(topic, key, event);
+            return send(topic, key, fields);
         }
+    }
+
+    private CompletableFuture<?> send(String topic, String key, Map<String, String> fields) {
+        String event = fields.get(OutboxEntry.EVENT);
+        return event != null ? kafka.send(topic, key, event) : kafka.send(rawRecord(topic, key, fields));
+    }
+
+    /** A record kept as bytes ({@link AtomicWrite#emitRaw}): its value and headers as they were, its key or none. */
+    private static ProducerRecord<String, Object> rawRecord(String topic, String key, Map<String, String> fields) {
+        List<Header> headers = new ArrayList<>();
+        for (Map.Entry<String, byte[]> header : OutboxEntry.decodeHeaders(fields.get(OutboxEntry.HEADERS))) {
+            headers.add(new RecordHeader(header.getKey(), header.getValue()));
+        }
+        byte[] value = Base64.getDecoder().decode(fields.get(OutboxEntry.VALUE));
+        return new ProducerRecord<>(topic, null, fields.containsKey(OutboxEntry.NO_KEY) ? null : key, value, headers);
     }
 
     /** Deletes what Kafka acknowledged, if this relay still holds the lease; false when it lost it. */

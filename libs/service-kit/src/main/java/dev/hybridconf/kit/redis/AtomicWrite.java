@@ -277,6 +277,29 @@ public final class AtomicWrite {
         return emit(logicalTopic, codec.wrap(source, payload, eventId));
     }
 
+    /**
+     * Appends a record that already exists as bytes to the outbox, for the relay to publish to {@code logicalTopic}
+     * as it is: same key (null for none), same value, these headers, and no new {@code aggregateversion} (a
+     * dead letter's replay: the event was numbered when first emitted). The relay continues {@code traceparent}
+     * (may be null).
+     */
+    public AtomicWrite emitRaw(String logicalTopic, String key, byte[] value, List<Map.Entry<String, byte[]>> headers,
+            String traceparent) {
+        List<String> opArgs = new ArrayList<>(List.of(OutboxEntry.TOPIC, logicalTopic,
+                OutboxEntry.KEY, key == null ? "" : key,
+                OutboxEntry.VALUE, java.util.Base64.getEncoder().encodeToString(value == null ? new byte[0] : value),
+                OutboxEntry.HEADERS, OutboxEntry.encodeHeaders(headers)));
+        if (key == null) {
+            opArgs.add(OutboxEntry.NO_KEY);
+            opArgs.add("1");
+        }
+        if (traceparent != null) {
+            opArgs.add(OutboxEntry.TRACEPARENT);
+            opArgs.add(traceparent);
+        }
+        return op("RAW", keys.outbox(), null, opArgs.toArray(String[]::new));
+    }
+
     private AtomicWrite emit(String topic, CloudEvent event) {
         String json = codec.toJson(event);
         if (!json.endsWith("}")) {
