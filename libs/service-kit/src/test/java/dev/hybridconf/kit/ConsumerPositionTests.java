@@ -57,6 +57,9 @@ class ConsumerPositionTests {
     void effectsRedisLostAreAppliedAgainOnceAndNothingTwice() {
         List<String> before = send(12, "before");
         awaitApplied(before);
+        // The consumer is idle when Redis's state is taken: the snapshot is one moment of it.
+        await().atMost(DEADLINE)
+                .until(() -> probe.lag(topics.group(platform.serviceName()), topics.physical("fixture.events")) == 0);
 
         Map<String, byte[]> snapshot = dumpKeySpace();
         List<String> lost = send(12, "lost");
