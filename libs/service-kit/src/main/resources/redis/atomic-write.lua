@@ -18,7 +18,23 @@ end
 
 for n, o in ipairs(ops) do
   local op, key, args = o[1], o[2], o[3]
-  if op == 'ONCE' then
+  if op == 'POSITION' then
+    -- A consumer's position in a partition (a hash: partition -> last offset handled; '*' for partitions
+    -- without a field, -1 after a rebuild). args: partition, offset, floor ('' when none).
+    -- A rebuild of the handler's view is dropping its keys: wait (the caller retries), apply nothing meanwhile.
+    if redis.call('HEXISTS', key, 'rebuilding') == 1 then return { 'REBUILDING', n } end
+    local stored = redis.call('HGET', key, args[1]) or redis.call('HGET', key, '*')
+    local position = tonumber(stored or '-1')
+    -- Below what this consumer wrote itself: Redis lost writes (its last second, a rebuild): re-read from there.
+    if args[3] ~= '' and position < tonumber(args[3]) then return { 'REWOUND', n, position } end
+    if position >= tonumber(args[2]) then return { 'DUPLICATE', n } end
+  elseif op == 'SEEN' then
+    if redis.call('EXISTS', key) == 1 then return { 'DUPLICATE', n } end
+  elseif op == 'NEWER' then
+    -- A copy's version of a subject (a hash: subject -> version); args: subject, version.
+    local held = tonumber(redis.call('HGET', key, args[1]) or '0')
+    if held >= tonumber(args[2]) then return { 'OLDER', n, held } end
+  elseif op == 'ONCE' then
     if redis.call('EXISTS', key) == 1 then return { 'DUPLICATE', n } end
   elseif op == 'ABSENT' then
     if redis.call('EXISTS', key) == 1 then return { 'CONFLICT', n } end
@@ -54,6 +70,10 @@ for _, o in ipairs(ops) do
   local op, key, args = o[1], o[2], o[3]
   if op == 'ONCE' then
     redis.call('SET', key, '1', 'EX', args[1])
+  elseif op == 'POSITION' then
+    redis.call('HSET', key, args[1], args[2])
+  elseif op == 'NEWER' then
+    redis.call('HSET', key, args[1], args[2])
   elseif op == 'SET' then
     redis.call('SET', key, args[1])
   elseif op == 'HSET' then

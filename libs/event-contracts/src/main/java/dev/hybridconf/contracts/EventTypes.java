@@ -78,6 +78,53 @@ public final class EventTypes {
     private EventTypes() {
     }
 
+    /**
+     * Refuses a type whose family this registry knows in another version ({@code registration.approved.v2} when
+     * only {@code registration.approved.v1} is listed); a type of an unknown family passes (consumers skip it).
+     *
+     * @throws UnknownEventVersionException when the family is known and the version is not
+     */
+    public static void requireKnownVersion(String type) {
+        if (type == null || TYPES.containsKey(type)) {
+            return;
+        }
+        String family = family(type);
+        if (family != null && TYPES.keySet().stream().anyMatch(known -> family.equals(family(known)))) {
+            throw new UnknownEventVersionException(type);
+        }
+    }
+
+    /**
+     * Refuses a type that is another version of one the caller handles ({@code registration.approved.v2} for a
+     * consumer of {@code registration.approved.v1}): skipping it would lose a fact the consumer keeps. Anything else
+     * the caller does not handle passes (it skips it).
+     *
+     * @throws UnknownEventVersionException when {@code type} is an unknown version of a handled type
+     */
+    public static void requireKnownVersion(String type, java.util.Collection<String> handled) {
+        if (type == null || handled.contains(type)) {
+            return;
+        }
+        String family = family(type);
+        if (family != null && handled.stream().anyMatch(known -> family.equals(family(known)))) {
+            throw new UnknownEventVersionException(type);
+        }
+    }
+
+    /** {@code registration.approved} of {@code registration.approved.v1}; null when the type has no version suffix. */
+    private static String family(String type) {
+        int dot = type.lastIndexOf('.');
+        if (dot <= 0 || dot + 2 > type.length() || type.charAt(dot + 1) != 'v') {
+            return null;
+        }
+        for (int i = dot + 2; i < type.length(); i++) {
+            if (!Character.isDigit(type.charAt(i))) {
+                return null;
+            }
+        }
+        return type.substring(0, dot);
+    }
+
     public static Map<String, Class<? extends EventPayload>> all() {
         return TYPES;
     }

@@ -39,7 +39,7 @@ public record PlatformProperties(
             instanceId = defaultInstanceId();
         }
         redis = redis == null ? new Redis(null, 0, 0, null, null) : redis;
-        kafka = kafka == null ? new Kafka(0, (short) 0, null, null, 0, null) : kafka;
+        kafka = kafka == null ? new Kafka(0, (short) 0, null, null, 0, null, null) : kafka;
         outbox = outbox == null ? new Outbox(null, 0, null, null, null, null, null) : outbox;
         security = security == null ? new Security(null, null, null, null) : security;
         http = http == null ? new Http(0, null, 0) : http;
@@ -70,15 +70,20 @@ public record PlatformProperties(
      *
      * @param publishes the logical topic this service produces to (none for pure consumers)
      * @param consumes  logical topics this service reads; each gets a dead-letter topic
+     * @param maxAttempts      deliveries of an event whose failure is unexpected (a defect) before it is
+     *                         dead-lettered; transient failures are retried without limit, broken events not at all
+     * @param retryInterval    first wait before retrying a failed event; doubles on every attempt
+     * @param retryMaxInterval the longest wait between retries of a transient failure (default 30 s)
      */
     public record Kafka(int partitions, short replicationFactor, String publishes, List<String> consumes,
-            int maxAttempts, Duration retryInterval) {
+            int maxAttempts, Duration retryInterval, Duration retryMaxInterval) {
         public Kafka {
             partitions = partitions > 0 ? partitions : 6;
             replicationFactor = replicationFactor > 0 ? replicationFactor : 1;
             consumes = consumes == null ? List.of() : List.copyOf(consumes);
             maxAttempts = maxAttempts > 0 ? maxAttempts : 3;
             retryInterval = retryInterval != null ? retryInterval : Duration.ofMillis(500);
+            retryMaxInterval = retryMaxInterval != null ? retryMaxInterval : Duration.ofSeconds(30);
         }
     }
 

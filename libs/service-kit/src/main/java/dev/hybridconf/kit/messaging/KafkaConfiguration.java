@@ -1,5 +1,7 @@
 package dev.hybridconf.kit.messaging;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,14 +12,17 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -29,12 +34,14 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 import dev.hybridconf.contracts.CloudEvent;
-import dev.hybridconf.contracts.MalformedEventException;
 import dev.hybridconf.contracts.Topics;
 import dev.hybridconf.kit.PlatformProperties;
+import dev.hybridconf.kit.redis.RedisStore;
 
 /**
  * The platform's Kafka set-up. Replaces Boot's defaults on purpose: producer idempotence and
@@ -83,26 +90,85 @@ public class KafkaConfiguration {
     }
 
     @Bean
+    ConsumerHealthIndicator consumersHealthIndicator(Clock clock) {
+        return new ConsumerHealthIndicator(clock);
+    }
+
+    /**
+     * Retries what is transient, dead-letters what is broken ({@link FailureClass}). A transient failure is
+     * retried in place (the container seeks back to the failed record, so nothing after it in its partition goes
+     * first) with exponential back-off from {@code retry-interval} up to {@code retry-max-interval}, without
+     * giving up; an undecodable, schema-invalid, unknown-version or rejected event goes to its dead-letter topic
+     * at once; anything else (a defect) after {@code max-attempts} deliveries. Dead letters keep the headers
+     * Spring writes (original topic, partition, offset, exception class and message) plus
+     * {@value FailureClass#REASON_HEADER}.
+     */
+    @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, Object> template, TopicNames topics,
-            PlatformProperties platform) {
+            PlatformProperties platform, ConsumerHealthIndicator health) {
         var recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
-        long attempts = Math.max(0, platform.kafka().maxAttempts() - 1L);
-        var handler = new DefaultErrorHandler(recoverer,
-                new FixedBackOff(platform.kafka().retryInterval().toMillis(), attempts));
-        handler.addNotRetryableExceptions(MalformedEventException.class);
+        recoverer.setHeadersFunction((record, exception) -> {
+            String reason = FailureClass.of(exception).reason();
+            if (reason == null) {
+                reason = FailureClass.UNEXPECTED.reason();
+            }
+            return new RecordHeaders().add(FailureClass.REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+        });
+        var kafka = platform.kafka();
+        var handler = new PlatformErrorHandler(recoverer, unexpectedBackOff(kafka));
+        handler.setBackOffFunction((record, exception) -> switch (FailureClass.of(exception)) {
+            case TRANSIENT -> transientBackOff(kafka);
+            case UNEXPECTED -> unexpectedBackOff(kafka);
+            default -> new FixedBackOff(0, 0);
+        });
+        // A failure of another class starts its own back-off (a broken event after an outage goes at once).
+        handler.setResetStateOnExceptionChange(true);
+        handler.setRetryListeners(health);
         return handler;
+    }
+
+    /** Unbounded: a transient failure is waited out however long it lasts, the partition holding its place. */
+    private static BackOff transientBackOff(PlatformProperties.Kafka kafka) {
+        var backOff = new ExponentialBackOff(kafka.retryInterval().toMillis(), 2.0);
+        backOff.setMaxInterval(Math.max(kafka.retryInterval().toMillis(), kafka.retryMaxInterval().toMillis()));
+        return backOff;
+    }
+
+    private static BackOff unexpectedBackOff(PlatformProperties.Kafka kafka) {
+        var backOff = new ExponentialBackOff(kafka.retryInterval().toMillis(), 2.0);
+        backOff.setMaxInterval(Math.max(kafka.retryInterval().toMillis(), kafka.retryMaxInterval().toMillis()));
+        backOff.setMaxAttempts(Math.max(0, kafka.maxAttempts() - 1L));
+        return backOff;
     }
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, CloudEvent> kafkaListenerContainerFactory(
-            ConsumerFactory<String, CloudEvent> consumerFactory, DefaultErrorHandler errorHandler) {
+            ConsumerFactory<String, CloudEvent> consumerFactory, DefaultErrorHandler errorHandler,
+            ConsumerHealthIndicator health, RedisStore store) {
         var factory = new ConcurrentKafkaListenerContainerFactory<String, CloudEvent>();
         factory.setConsumerFactory(consumerFactory);
         factory.setCommonErrorHandler(errorHandler);
+        // Each listener keeps its position per partition in Redis, with its effects, and resumes from there.
+        factory.setContainerCustomizer(container -> {
+            var positions = new ConsumerPositions(container.getListenerId(), store, health);
+            container.setRecordInterceptor(positions);
+            container.getContainerProperties().setConsumerRebalanceListener(positions);
+        });
         factory.getContainerProperties().setObservationEnabled(true);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
         return factory;
+    }
+
+    @Bean
+    ViewRebuilds viewRebuilds(ObjectProvider<RebuildableView> views, RedisStore store,
+            KafkaListenerEndpointRegistry registry) {
+        return new ViewRebuilds(views.orderedStream().toList(), store, registry);
+    }
+
+    @Bean
+    ViewsEndpoint viewsEndpoint(ViewRebuilds rebuilds) {
+        return new ViewsEndpoint(rebuilds);
     }
 
     /** Creates this service's topic and the dead-letter topics of what it consumes (existing ones are left alone). */

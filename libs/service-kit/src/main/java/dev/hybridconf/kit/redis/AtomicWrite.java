@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.apache.kafka.common.TopicPartition;
+
 import dev.hybridconf.contracts.CloudEvent;
 import dev.hybridconf.contracts.EventCodec;
 import dev.hybridconf.contracts.EventPayload;
@@ -39,8 +41,13 @@ public final class AtomicWrite {
     public enum Outcome {
         /** Every write and event was applied. */
         APPLIED,
-        /** The {@link #onlyOnce} marker already existed: this event was applied before, nothing changed. */
-        DUPLICATE
+        /**
+         * The {@link #onlyOnce} marker already existed, or the handler's position is already past this record: this
+         * event was applied before, nothing changed.
+         */
+        DUPLICATE,
+        /** {@link #onlyNewer}: the copy already holds this version of the subject or a newer one; nothing changed. */
+        OLDER
     }
 
     private final UnifiedJedis redis;
@@ -56,6 +63,9 @@ public final class AtomicWrite {
     private final List<Supplier<? extends ProblemException>> failures = new ArrayList<>();
     private final List<CloudEvent> emitted = new ArrayList<>();
     private int operations;
+    /** The consumed record this write is bound to (its position moves with it), if any. */
+    private ConsumedRecord consumed;
+    private int positionOp;
 
     AtomicWrite(UnifiedJedis redis, RedisScript script, KeySpace keys, EventCodec codec, String source,
             String outboxTopic, Supplier<String> traceparent) {
@@ -68,9 +78,60 @@ public final class AtomicWrite {
         this.traceparent = traceparent;
     }
 
-    /** Apply this write at most once per consumed event id; a repeat is a {@link Outcome#DUPLICATE}. */
+    /**
+     * Apply this write at most once per consumed event id; a repeat is a {@link Outcome#DUPLICATE}.
+     *
+     * <p>On a listener thread of the kit (see {@link ConsumedRecord}) the marker is the handler's own (two listeners of
+     * one topic never share markers), and the write also moves the handler's position in the record's partition,
+     * requiring it to be below the record's offset: applied once for ever, whatever the markers' lifetime. A marker
+     * written before markers were per handler still counts.
+     *
+     * @throws PositionLostException when Redis holds a position below what this consumer wrote (it lost writes):
+     *                               nothing is written, and the container re-reads from Redis's position
+     */
     public AtomicWrite onlyOnce(String eventId, Duration remember) {
-        return onlyOnceAt(keys.processed(eventId), remember);
+        ConsumedRecord record = ConsumedRecord.current();
+        if (record == null) {
+            return onlyOnceAt(keys.processed(eventId), remember);
+        }
+        if (!record.positionWritten()) {
+            position(record);
+        }
+        op("SEEN", keys.processed(eventId), null);
+        return onlyOnceAt(ConsumedRecord.markerKey(keys, record.handler(), eventId), remember);
+    }
+
+    /**
+     * Moves the current listener's position past the record it is handling (nothing off a listener thread): for a
+     * record that has no other effect, so the position does not lag behind what was read.
+     */
+    public AtomicWrite consumedPosition() {
+        ConsumedRecord record = ConsumedRecord.current();
+        return record == null || record.positionWritten() ? this : position(record);
+    }
+
+    private AtomicWrite position(ConsumedRecord record) {
+        consumed = record;
+        positionOp = operations + 1;
+        return op("POSITION", ConsumedRecord.positionsKey(keys, record.handler(), record.topic()), null,
+                Integer.toString(record.partition()), Long.toString(record.offset()), record.floor());
+    }
+
+    /**
+     * Apply this write only if the consumed event is newer than the version this handler's copy holds of its
+     * subject (the event's {@code aggregateversion} against {@code <keyspace>:consumer:<handler>:versions:<topic>},
+     * one field per subject), and record its version; an older or equal one changes nothing and the outcome is
+     * {@link Outcome#OLDER}. The version stays when the copy's record is deleted (an erasure): a tombstone of one
+     * number, no personal data, so nothing late brings the record back. Events without a version (published before
+     * versions existed) and writes off a listener thread are not checked.
+     */
+    public AtomicWrite onlyNewer(CloudEvent event) {
+        ConsumedRecord record = ConsumedRecord.current();
+        if (record == null || event.aggregateVersion().isEmpty() || event.subject() == null) {
+            return this;
+        }
+        return op("NEWER", ConsumedRecord.versionsKey(keys, record.handler(), record.topic()), null,
+                event.subject(), Long.toString(event.aggregateVersion().getAsLong()));
     }
 
     /**
@@ -283,14 +344,44 @@ public final class AtomicWrite {
         int failedOp = ((Long) result.get(1)).intValue();
         return switch (status) {
             case "OK" -> {
+                if (consumed != null) {
+                    consumed.written();
+                }
                 for (int i = 0; i < emitted.size() && i + 2 < result.size(); i++) {
                     emitted.set(i, emitted.get(i).withAggregateVersion((Long) result.get(i + 2)));
                 }
                 yield Outcome.APPLIED;
             }
-            case "DUPLICATE" -> Outcome.DUPLICATE;
+            case "DUPLICATE" -> {
+                if (consumed != null) {
+                    if (failedOp == positionOp) {
+                        consumed.written();
+                    } else {
+                        moveOnlyPosition();
+                    }
+                }
+                yield Outcome.DUPLICATE;
+            }
+            case "OLDER" -> {
+                if (consumed != null) {
+                    moveOnlyPosition();
+                }
+                yield Outcome.OLDER;
+            }
+            case "REBUILDING" -> throw new RebuildInProgressException(consumed.handler());
+            case "REWOUND" -> {
+                long position = (Long) result.get(2);
+                consumed.rewound(position);
+                throw new PositionLostException(consumed.handler(),
+                        new TopicPartition(consumed.topic(), consumed.partition()), position);
+            }
             default -> throw failures.get(failedOp - 1).get();
         };
+    }
+
+    /** A marker or a version stopped this write: the record is handled all the same, so its position moves. */
+    private void moveOnlyPosition() {
+        new AtomicWrite(redis, script, keys, codec, source, outboxTopic, traceparent).position(consumed).execute();
     }
 
     private int keyIndex(String key) {

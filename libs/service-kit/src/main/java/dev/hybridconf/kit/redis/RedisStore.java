@@ -42,6 +42,29 @@ public class RedisStore {
         return new AtomicWrite(redis, ATOMIC_WRITE, keys, codec, source, outboxTopic, traceparent);
     }
 
+    /**
+     * Whether the event was applied before, as {@link AtomicWrite#onlyOnce} would find: on a listener thread, the
+     * handler's position is past the record or the handler's marker (or one from before markers were per handler)
+     * exists; elsewhere, the marker exists. For a handler whose effect is outside Redis (a mail) and is checked
+     * before it is done.
+     */
+    public boolean alreadyApplied(String eventId) {
+        ConsumedRecord record = ConsumedRecord.current();
+        if (record == null) {
+            return redis.exists(keys.processed(eventId));
+        }
+        String positions = ConsumedRecord.positionsKey(keys, record.handler(), record.topic());
+        String position = redis.hget(positions, Integer.toString(record.partition()));
+        if (position == null) {
+            position = redis.hget(positions, "*");
+        }
+        if (position != null && Long.parseLong(position) >= record.offset()) {
+            return true;
+        }
+        return redis.exists(ConsumedRecord.markerKey(keys, record.handler(), eventId))
+                || redis.exists(keys.processed(eventId));
+    }
+
     /** For reads. Writes that matter go through {@link #atomically()}. */
     public UnifiedJedis redis() {
         return redis;

@@ -99,7 +99,7 @@ class RegistrationNotifier {
     /** Mails an invitation with a fresh personal link, unless it was used or revoked meanwhile. */
     private String invite(CloudEvent event, InvitationIssued issued) {
         String marker = "notify:" + event.id();
-        if (store.redis().exists(store.keys().processed(marker))) {
+        if (store.alreadyApplied(marker)) {
             return "duplicate";
         }
         Optional<InvitationMail.Letter> letter = invitations.letter(issued.invitationId());
@@ -147,7 +147,7 @@ class RegistrationNotifier {
 
     private String notify(CloudEvent event, Notice notice, String registrationId, Instant replyBy) {
         String marker = "notify:" + event.id();
-        if (store.redis().exists(store.keys().processed(marker))) {
+        if (store.alreadyApplied(marker)) {
             log.debug("Event {} ({}) was already notified", event.id(), event.type());
             return "duplicate";
         }

@@ -29,7 +29,12 @@ import dev.hybridconf.kit.redis.RedisStore;
 
 /**
  * The session service's copy of participant facts. Every change applies one registration event in
- * one Lua step that starts with {@code onlyOnce(event id)}, so a redelivered event changes nothing.
+ * one Lua step that starts with {@code onlyOnce(event id)} (the listener's position and marker) and
+ * {@code onlyNewer(event)} (the registration's version), so a redelivered or late event changes nothing.
+ * Each event carries the whole of what it changes (a status, a language pair, the complete set of roles,
+ * the new mode), so the last writer by version is right: an event older than the one held is skipped
+ * (counted as {@code events.consumed{outcome=older}}), and an erased registration keeps its version as a
+ * tombstone (a number, no personal data) as long as the view exists, so nothing late brings it back.
  *
  * <p>A registration belongs to one conference (every registration event names it), and so does its
  * record here: the summary is per conference ({@code participants:summary:<conferenceId>}) and counts
@@ -239,8 +244,14 @@ public class ParticipantDirectory {
         return write.execute();
     }
 
+    /**
+     * Once per event, and only when it is newer than what the directory holds of its registration (its
+     * {@code aggregateversion}): an event that comes late (a repeat after a relay takeover, one older than an
+     * erasure) changes nothing. Versions outlive the records they describe: after an erasure, the version is the
+     * tombstone.
+     */
     private AtomicWrite once(CloudEvent event) {
-        return store.atomically().onlyOnce(event.id().toString(), REMEMBER_EVENTS);
+        return store.atomically().onlyOnce(event.id().toString(), REMEMBER_EVENTS).onlyNewer(event);
     }
 
     private static ConflictException changedConcurrently(String registrationId) {

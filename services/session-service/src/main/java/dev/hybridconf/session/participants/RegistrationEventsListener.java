@@ -1,5 +1,6 @@
 package dev.hybridconf.session.participants;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.slf4j.Logger;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import dev.hybridconf.contracts.CloudEvent;
 import dev.hybridconf.contracts.EventCodec;
+import dev.hybridconf.contracts.EventTypes;
 import dev.hybridconf.contracts.registration.AttendanceChanged;
 import dev.hybridconf.contracts.registration.LanguageChanged;
 import dev.hybridconf.contracts.registration.ParticipantErased;
@@ -36,10 +38,18 @@ class RegistrationEventsListener {
 
     private static final Logger log = LoggerFactory.getLogger(RegistrationEventsListener.class);
 
+    static final String LISTENER_ID = "registration-events";
+
     /** A conflict lost this many times in a row is left to the container's error handler. */
     static final int ATTEMPTS = 50;
 
     private static final String CHANGED_CONCURRENTLY = "-changed-concurrently";
+
+    /** The types the directory applies; another version of one of them goes to the dead-letter topic, not skipped. */
+    private static final List<String> HANDLED = List.of(RegistrationSubmitted.TYPE, RegistrationApproved.TYPE,
+            RegistrationWaitlisted.TYPE, RegistrationOfferMade.TYPE, RegistrationOfferExpired.TYPE,
+            RegistrationRejected.TYPE, RegistrationCancelled.TYPE, AttendanceChanged.TYPE, LanguageChanged.TYPE,
+            RolesChanged.TYPE, ParticipantErased.TYPE);
 
     private final ParticipantDirectory directory;
     private final EventCodec codec;
@@ -51,7 +61,7 @@ class RegistrationEventsListener {
         this.meters = meters;
     }
 
-    @KafkaListener(id = "registration-events", idIsGroup = false, topics = "#{@topicNames.physical('registration.events')}")
+    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = "#{@topicNames.physical('registration.events')}")
     void on(CloudEvent event) {
         Outcome outcome;
         for (int attempt = 1; ; attempt++) {
@@ -97,7 +107,10 @@ class RegistrationEventsListener {
                 directory.applyLanguageChange(event, codec.payload(event, LanguageChanged.class));
             case RolesChanged.TYPE -> directory.applyRolesChange(event, codec.payload(event, RolesChanged.class));
             case ParticipantErased.TYPE -> directory.erase(event, codec.payload(event, ParticipantErased.class));
-            default -> null;
+            default -> {
+                EventTypes.requireKnownVersion(event.type(), HANDLED);
+                yield null;
+            }
         };
     }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import dev.hybridconf.contracts.CloudEvent;
 import dev.hybridconf.kit.errors.ProblemException;
 import dev.hybridconf.kit.redis.AtomicWrite;
 import dev.hybridconf.kit.redis.RedisStore;
@@ -80,7 +81,7 @@ public class ParticipantCopy {
      * Approved (or re-approved): conference, status, mode and languages; in the conference's
      * {@code participants:remote:{conferenceId}} when remote.
      */
-    public String approved(String eventId, String registrationId, String conferenceId, String attendanceMode,
+    public String approved(CloudEvent event, String registrationId, String conferenceId, String attendanceMode,
             String preferredLanguage, String interpretationLanguage) {
         String conference = conferenceOf(conferenceId, redis.hgetAll(keys.participant(registrationId)));
         Map<String, String> fields = new LinkedHashMap<>();
@@ -91,18 +92,18 @@ public class ParticipantCopy {
         fields.put(ATTENDANCE_MODE, nullToEmpty(attendanceMode));
         fields.put(PREFERRED_LANGUAGE, nullToEmpty(preferredLanguage));
         fields.put(INTERPRETATION_LANGUAGE, nullToEmpty(interpretationLanguage));
-        AtomicWrite write = store.atomically().onlyOnce(eventId, remember).hset(keys.participant(registrationId), fields);
+        AtomicWrite write = newer(event).hset(keys.participant(registrationId), fields);
         remoteMembership(write, registrationId, conference, APPROVED, attendanceMode);
         return apply(markAffected(write, registrationId, conference));
     }
 
     /** A switch between in person and remote, with the registration's status after it. */
-    public String attendanceChanged(String eventId, String registrationId, String conferenceId, String attendanceMode,
+    public String attendanceChanged(CloudEvent event, String registrationId, String conferenceId, String attendanceMode,
             String status) {
         Map<String, String> stored = redis.hgetAll(keys.participant(registrationId));
         boolean known = !stored.isEmpty();
         if (!known && !APPROVED.equals(status)) {
-            return skipped(eventId);
+            return skipped(event);
         }
         String conference = conferenceOf(conferenceId, stored);
         Map<String, String> fields = new LinkedHashMap<>();
@@ -111,31 +112,31 @@ public class ParticipantCopy {
         }
         fields.put(STATUS, nullToEmpty(status));
         fields.put(ATTENDANCE_MODE, nullToEmpty(attendanceMode));
-        AtomicWrite write = store.atomically().onlyOnce(eventId, remember).hset(keys.participant(registrationId),
+        AtomicWrite write = newer(event).hset(keys.participant(registrationId),
                 fields);
         remoteMembership(write, registrationId, conference, status, attendanceMode);
         return apply(markAffected(write, registrationId, conference));
     }
 
     /** New languages; only for a participant the service knows (it never recreates an erased one). */
-    public String languageChanged(String eventId, String registrationId, String preferredLanguage,
+    public String languageChanged(CloudEvent event, String registrationId, String preferredLanguage,
             String interpretationLanguage) {
         if (!redis.exists(keys.participant(registrationId))) {
-            return skipped(eventId);
+            return skipped(event);
         }
-        return apply(store.atomically().onlyOnce(eventId, remember).hset(keys.participant(registrationId),
+        return apply(newer(event).hset(keys.participant(registrationId),
                 Map.of(PREFERRED_LANGUAGE, nullToEmpty(preferredLanguage),
                         INTERPRETATION_LANGUAGE, nullToEmpty(interpretationLanguage))));
     }
 
     /** Cancelled: no longer remote; the registrant sync cancels their Zoom registrations. */
-    public String cancelled(String eventId, String registrationId, String conferenceId) {
+    public String cancelled(CloudEvent event, String registrationId, String conferenceId) {
         Map<String, String> stored = redis.hgetAll(keys.participant(registrationId));
         if (stored.isEmpty()) {
-            return skipped(eventId);
+            return skipped(event);
         }
         String conference = conferenceOf(conferenceId, stored);
-        AtomicWrite write = store.atomically().onlyOnce(eventId, remember)
+        AtomicWrite write = newer(event)
                 .hset(keys.participant(registrationId), Map.of(STATUS, "CANCELLED"));
         if (conference != null) {
             write.srem(keys.remoteParticipants(conference), registrationId);
@@ -148,10 +149,10 @@ public class ParticipantCopy {
      * {@code registrants:{sessionId}} only until the sync has cancelled them in Zoom (the sessions are marked
      * due in the same step); the webhook consumer's attendance rows of those sessions go too.
      */
-    public String erased(String eventId, String registrationId, String conferenceId) {
+    public String erased(CloudEvent event, String registrationId, String conferenceId) {
         String conference = conferenceOf(conferenceId, redis.hgetAll(keys.participant(registrationId)));
         Set<String> enrolments = redis.smembers(keys.enrolments(registrationId));
-        AtomicWrite write = store.atomically().onlyOnce(eventId, remember)
+        AtomicWrite write = newer(event)
                 .delete(keys.participant(registrationId))
                 .delete(keys.enrolments(registrationId));
         if (conference != null) {
@@ -185,9 +186,19 @@ public class ParticipantCopy {
     }
 
     /** Records the event as seen without changing anything. */
-    private String skipped(String eventId) {
-        store.atomically().onlyOnce(eventId, remember).execute();
+    private String skipped(CloudEvent event) {
+        newer(event).execute();
         return "skipped";
+    }
+
+    /**
+     * A write applying a registration event once, and only if it is newer than what the copy holds of the
+     * registration (its {@code aggregateversion}): a late event (a repeat, an {@code approved} after the
+     * {@code cancelled} that followed it, anything after an erasure) changes nothing, so nobody cancelled is
+     * registered in Zoom and nothing erased comes back. The version outlives an erased record: the tombstone.
+     */
+    private AtomicWrite newer(CloudEvent event) {
+        return store.atomically().onlyOnce(event.id().toString(), remember).onlyNewer(event);
     }
 
     /**
@@ -243,7 +254,11 @@ public class ParticipantCopy {
 
     private static String apply(AtomicWrite write) {
         try {
-            return write.execute() == AtomicWrite.Outcome.DUPLICATE ? "duplicate" : "applied";
+            return switch (write.execute()) {
+                case DUPLICATE -> "duplicate";
+                case OLDER -> "older";
+                case APPLIED -> "applied";
+            };
         } catch (ProblemException e) {
             return "skipped";
         }
