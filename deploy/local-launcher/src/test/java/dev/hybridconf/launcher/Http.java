@@ -41,10 +41,18 @@ final class Http {
     }
 
     Answer post(String path, String json, String token) {
+        return post(path, json, token, null);
+    }
+
+    /** As {@link #post(String, String, String)}, in the caller's W3C trace {@code traceparent} (null: none). */
+    Answer post(String path, String json, String token, String traceparent) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (traceparent != null) {
+            request.header("traceparent", traceparent);
         }
         return send(request.build());
     }

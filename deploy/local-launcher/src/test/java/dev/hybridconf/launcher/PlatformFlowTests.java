@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,6 +87,25 @@ class PlatformFlowTests {
         if (stack != null) {
             stack.stop();
         }
+    }
+
+    @Test
+    void aRequestsTraceIdIsInTheGatewaysTheProducersAndEveryConsumersLogs() {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+
+        Http.Answer created = gateway.post("/api/registrations", Http.registration("REMOTE", "fr"), null,
+                "00-" + traceId + "-00f067aa0ba902b7-01");
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        // The gateway, the producer, and the three services that consume registration.events (the registration
+        // service's notifier among them): the same id in each one's log.
+        List<App> chain = List.of(App.GATEWAY, App.REGISTRATION, App.SESSION, App.STREAMING_LINK);
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            for (App app : chain) {
+                assertThat(Files.readString(stack.config().logFile(app.name()))).as(app.name() + "'s log")
+                        .contains(traceId);
+            }
+        });
     }
 
     @Test

@@ -27,6 +27,8 @@ import dev.hybridconf.kit.redis.RedisStore;
 final class ConsumerPositions implements RecordInterceptor<String, CloudEvent>, ConsumerAwareRebalanceListener {
 
     private static final Logger log = LoggerFactory.getLogger(ConsumerPositions.class);
+    /** One INFO line per event a handler took; {@code logging.level.dev.hybridconf.events.handled=WARN} silences it. */
+    private static final Logger handled = LoggerFactory.getLogger("dev.hybridconf.events.handled");
 
     private final String handler;
     private final RedisStore store;
@@ -50,6 +52,14 @@ final class ConsumerPositions implements RecordInterceptor<String, CloudEvent>, 
     @Override
     public void success(ConsumerRecord<String, CloudEvent> record, Consumer<String, CloudEvent> consumer) {
         health.applied(record);
+        CloudEvent event = record.value();
+        if (event != null && handled.isInfoEnabled()) {
+            // Under the trace the event carries (the request's, through the outbox): one id from the gateway's log
+            // to every consumer's.
+            handled.info("{} handled {} {} (subject {}, version {}) from {}-{}@{}", handler, event.type(), event.id(),
+                    event.subject(), event.aggregateVersion().isPresent() ? event.aggregateVersion().getAsLong() : "-", record.topic(),
+                    record.partition(), record.offset());
+        }
         ConsumedRecord current = ConsumedRecord.current();
         if (current != null && !current.positionWritten()) {
             try {
