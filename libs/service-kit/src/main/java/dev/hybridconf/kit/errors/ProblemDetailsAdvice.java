@@ -54,7 +54,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 text(e.messageKey(), e.arguments()));
         problem.setType(e.type());
         problem.setTitle(e.status().getReasonPhrase());
-        return ResponseEntity.status(e.status()).body(problem);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status());
+        e.retryAfter().ifPresent(wait -> answer.header(HttpHeaders.RETRY_AFTER,
+                Long.toString(Math.max(1, wait.toSeconds()))));
+        return answer.body(problem);
     }
 
     @ExceptionHandler(InvalidFieldsException.class)

@@ -1,7 +1,9 @@
 package dev.hybridconf.kit.errors;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 
@@ -16,13 +18,24 @@ public abstract class ProblemException extends RuntimeException {
     private final String slug;
     private final String messageKey;
     private final transient Object[] arguments;
+    private final transient Duration retryAfter;
 
     protected ProblemException(HttpStatus status, String slug, String messageKey, Object... arguments) {
+        this(null, status, slug, messageKey, arguments);
+    }
+
+    /**
+     * A temporary refusal: the answer carries {@code Retry-After} ({@code retryAfter}, at least 1 s) so that the
+     * caller asks again instead of giving up. Null: no header.
+     */
+    protected ProblemException(Duration retryAfter, HttpStatus status, String slug, String messageKey,
+            Object... arguments) {
         super(messageKey + Arrays.toString(arguments));
         this.status = status;
         this.slug = slug;
         this.messageKey = messageKey;
         this.arguments = arguments.clone();
+        this.retryAfter = retryAfter;
     }
 
     public HttpStatus status() {
@@ -45,5 +58,10 @@ public abstract class ProblemException extends RuntimeException {
 
     public Object[] arguments() {
         return arguments.clone();
+    }
+
+    /** How long to wait before asking again, when the refusal is temporary. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }

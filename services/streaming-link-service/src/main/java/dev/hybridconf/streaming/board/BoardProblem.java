@@ -14,20 +14,12 @@ import dev.hybridconf.streaming.zoom.ZoomUnavailableException;
 /** What the staff board, host links and live-stream endpoints refuse, with a message in en, fr and es. */
 final class BoardProblem extends ProblemException {
 
-    private final transient Duration retryAfter;
-
     private BoardProblem(HttpStatus status, String slug, String key, Object... args) {
         this(null, status, slug, key, args);
     }
 
     private BoardProblem(Duration retryAfter, HttpStatus status, String slug, String key, Object... args) {
-        super(status, slug, key, args);
-        this.retryAfter = retryAfter;
-    }
-
-    /** How long to wait before asking again (the {@code Retry-After} header), when the refusal is temporary. */
-    Duration retryAfter() {
-        return retryAfter;
+        super(retryAfter, status, slug, key, args);
     }
 
     /** Zoom lost the session's meeting and a new one is being created: ask again shortly (503, Retry-After). */

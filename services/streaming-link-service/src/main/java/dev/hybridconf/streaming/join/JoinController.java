@@ -69,9 +69,8 @@ class JoinController {
         }
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
-        if (e.retryAfter() != null) {
-            answer.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
-        }
+        e.retryAfter().ifPresent(wait -> answer.header(HttpHeaders.RETRY_AFTER,
+                Long.toString(Math.max(1, wait.toSeconds()))));
         return answer.body(problem);
     }
 }

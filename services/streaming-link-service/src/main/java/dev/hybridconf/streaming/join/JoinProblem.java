@@ -15,14 +15,12 @@ public final class JoinProblem extends ProblemException {
 
     private final String outcome;
     private final transient Instant opensAt;
-    private final transient Duration retryAfter;
 
     private JoinProblem(HttpStatus status, String slug, String key, Instant opensAt, Duration retryAfter,
             Object... arguments) {
-        super(status, slug, key, arguments);
+        super(retryAfter, status, slug, key, arguments);
         this.outcome = slug;
         this.opensAt = opensAt;
-        this.retryAfter = retryAfter;
     }
 
     /** Unknown session, or one without a Zoom meeting (breaks, in-person only, cancelled). */
@@ -57,7 +55,4 @@ public final class JoinProblem extends ProblemException {
         return opensAt;
     }
 
-    public Duration retryAfter() {
-        return retryAfter;
-    }
 }

@@ -9,21 +9,13 @@ import dev.hybridconf.kit.errors.ProblemException;
 /** The webhook endpoint's refusals, as problem details in the caller's language. */
 final class WebhookProblem extends ProblemException {
 
-    private final transient Duration retryAfter;
-
     private WebhookProblem(HttpStatus status, String slug, String messageKey, Object... arguments) {
         this(null, status, slug, messageKey, arguments);
     }
 
     private WebhookProblem(Duration retryAfter, HttpStatus status, String slug, String messageKey,
             Object... arguments) {
-        super(status, slug, messageKey, arguments);
-        this.retryAfter = retryAfter;
-    }
-
-    /** How long Zoom should wait before sending again (the {@code Retry-After} header), when the refusal is temporary. */
-    Duration retryAfter() {
-        return retryAfter;
+        super(retryAfter, status, slug, messageKey, arguments);
     }
 
     static WebhookProblem notConfigured() {
