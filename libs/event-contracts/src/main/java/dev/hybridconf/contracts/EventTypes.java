@@ -2,6 +2,8 @@ package dev.hybridconf.contracts;
 
 import java.util.Map;
 
+import dev.hybridconf.contracts.interpretation.InterpretationPlanPublished;
+import dev.hybridconf.contracts.interpretation.SessionInterpretationPublished;
 import dev.hybridconf.contracts.registration.AttendanceChanged;
 import dev.hybridconf.contracts.registration.InvitationIssued;
 import dev.hybridconf.contracts.registration.LanguageChanged;
@@ -73,7 +75,9 @@ public final class EventTypes {
             Map.entry(ProvisioningFailed.TYPE, ProvisioningFailed.class),
             Map.entry(LinkRemoved.TYPE, LinkRemoved.class),
             Map.entry(RegistrantsSynced.TYPE, RegistrantsSynced.class),
-            Map.entry(ZoomWebhookReceived.TYPE, ZoomWebhookReceived.class));
+            Map.entry(ZoomWebhookReceived.TYPE, ZoomWebhookReceived.class),
+            Map.entry(SessionInterpretationPublished.TYPE, SessionInterpretationPublished.class),
+            Map.entry(InterpretationPlanPublished.TYPE, InterpretationPlanPublished.class));
 
     private EventTypes() {
     }

@@ -1,0 +1,2 @@
+/** Events of the interpretation-language service ({@code interpretation.events}). */
+package dev.hybridconf.contracts.interpretation;

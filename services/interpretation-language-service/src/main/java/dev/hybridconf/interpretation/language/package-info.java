@@ -1,0 +1,2 @@
+/** The languages the interpretation plan knows. */
+package dev.hybridconf.interpretation.language;
