@@ -66,7 +66,8 @@ class DeadLetterReplayTests {
 
     @Test
     void aPoisonEventOnEveryConsumedTopicLandsInItsDeadLetterTopic() {
-        assertThat(platform.kafka().consumes()).containsExactlyInAnyOrder("registration.events", "streaming.events");
+        assertThat(platform.kafka().consumes()).containsExactlyInAnyOrder("registration.events", "streaming.events",
+                "interpretation.events");
         for (String topic : platform.kafka().consumes()) {
             String poison = "<" + topic + ">" + UUID.randomUUID() + "</not-json>";
             kafka.send(topics.physical(topic), "poison", poison);

@@ -51,7 +51,8 @@ class ConferenceController {
 
     /**
      * The programme by conference day, filtered by {@code day} (a conference day), {@code kind},
-     * {@code track}, {@code language} (a floor language) and {@code format}, times in {@code tz}.
+     * {@code track}, {@code language} (a code of two or three letters: sessions held in it, on the floor or as an
+     * interpretation channel) and {@code format}, times in {@code tz}.
      */
     @GetMapping("/{conferenceId}/programme")
     ProgrammeView programme(@PathVariable String conferenceId, @RequestParam(required = false) String day,

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -23,18 +24,24 @@ public class ProgrammeQueries {
     record Filter(String day, String kind, String track, String language, String format) {
     }
 
+    /** A language code as the {@code language} filter takes it: ISO 639, two or three letters. */
+    private static final Pattern LANGUAGE_CODE = Pattern.compile("[a-z]{2,3}");
+
     private final ProgrammeStore store;
     private final ObjectProvider<LiveStatusReader> live;
+    private final ObjectProvider<InterpretationReader> interpretation;
 
-    ProgrammeQueries(ProgrammeStore store, ObjectProvider<LiveStatusReader> live) {
+    ProgrammeQueries(ProgrammeStore store, ObjectProvider<LiveStatusReader> live,
+            ObjectProvider<InterpretationReader> interpretation) {
         this.store = store;
         this.live = live;
+        this.interpretation = interpretation;
     }
 
-    /** One session's view with its live status. */
-    /** One session as readers see it, with its live status, in the viewer's zone. */
+    /** One session as readers see it, with its live status and its languages, in the viewer's zone. */
     public SessionView view(ProgrammeSession session, ViewerZone viewer) {
-        return SessionView.of(session, viewer, liveStatuses(List.of(session.id())).get(session.id()));
+        List<String> ids = List.of(session.id());
+        return SessionView.of(session, viewer, liveStatuses(ids).get(session.id()), published(ids).get(session.id()));
     }
 
     private Map<String, String> liveStatuses(List<String> sessionIds) {
@@ -43,6 +50,11 @@ public class ProgrammeQueries {
         Map<String, String> statuses = new java.util.HashMap<>();
         sessionIds.forEach(id -> statuses.put(id, found.getOrDefault(id, "SCHEDULED")));
         return statuses;
+    }
+
+    private Map<String, InterpretationReader.Published> published(List<String> sessionIds) {
+        InterpretationReader reader = interpretation.getIfAvailable();
+        return reader == null || sessionIds.isEmpty() ? Map.of() : reader.published(sessionIds);
     }
 
     List<ConferenceSummary> conferences() {
@@ -70,20 +82,24 @@ public class ProgrammeQueries {
         SessionFormat format = choice(filter.format(), "format", SessionFormat.class, problems);
         String language = filter.language() == null || filter.language().isBlank() ? null
                 : filter.language().trim().toLowerCase(Locale.ROOT);
-        if (language != null && !Languages.ALL.contains(language)) {
-            problems.add(ProgrammeProblem.of("language", "programme.field.language"));
+        if (language != null && !LANGUAGE_CODE.matcher(language).matches()) {
+            problems.add(ProgrammeProblem.of("language", "programme.field.language-code"));
         }
         if (!problems.isEmpty()) {
             throw ProgrammeInvalidException.request(problems);
         }
         String track = filter.track() == null || filter.track().isBlank() ? null : filter.track().trim();
+        List<ProgrammeSession> sessions = store.sessions(conferenceId);
+        List<String> ids = sessions.stream().map(ProgrammeSession::id).toList();
+        Map<String, InterpretationReader.Published> published = published(ids);
+        // A language the session is given in: spoken on the floor, or a channel of its published interpretation.
         Predicate<ProgrammeSession> wanted = s -> (kind == null || s.kind() == kind)
                 && (format == null || s.format() == format)
-                && (language == null || s.floorLanguages().contains(language))
+                && (language == null || s.floorLanguages().contains(language)
+                        || (published.containsKey(s.id()) && published.get(s.id()).offers(language)))
                 && (track == null || track.equalsIgnoreCase(s.track()));
 
-        List<ProgrammeSession> sessions = store.sessions(conferenceId);
-        Map<String, String> liveStatuses = liveStatuses(sessions.stream().map(ProgrammeSession::id).toList());
+        Map<String, String> liveStatuses = liveStatuses(ids);
         Map<LocalDate, List<SessionView>> byDay = new TreeMap<>();
         conference.days().stream().filter(d -> day == null || d.date().equals(day))
                 .forEach(d -> byDay.put(d.date(), new ArrayList<>()));
@@ -93,7 +109,7 @@ public class ProgrammeQueries {
                 .forEach(s -> {
                     List<SessionView> list = byDay.get(s.day());
                     if (list != null) {
-                        list.add(SessionView.of(s, viewer, liveStatuses.get(s.id())));
+                        list.add(SessionView.of(s, viewer, liveStatuses.get(s.id()), published.get(s.id())));
                     }
                 });
         List<ProgrammeView.Day> days = byDay.entrySet().stream()

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param timeZone        the reader's zone ({@code tz}, else the conference's)
  * @param crossesMidnight whether it runs over midnight in the reader's zone
  * @param liveStatus      {@code SCHEDULED}, {@code LIVE} or {@code ENDED} (kept apart from the programme, see {@link LiveStatusReader})
+ * @param languages       the floor languages and, once the interpretation plan is published, the interpretation
+ *                        channels, in the room or on Zoom (see {@link InterpretationReader})
  */
 public record SessionView(
         String id,
@@ -41,14 +43,22 @@ public record SessionView(
         Map<String, String> description,
         String slot,
         long version,
-        long programmeVersion) {
+        long programmeVersion,
+        SessionLanguages languages) {
 
+    /** The session with its floor languages only (no interpretation channels). */
     public static SessionView of(ProgrammeSession s, ViewerZone viewer, String liveStatus) {
+        return of(s, viewer, liveStatus, null);
+    }
+
+    /** The session with the channels published for it ({@code published} null: none yet). */
+    public static SessionView of(ProgrammeSession s, ViewerZone viewer, String liveStatus,
+            InterpretationReader.Published published) {
         return new SessionView(s.id(), s.conferenceId(), s.key(), s.kind(), s.status(), liveStatus, s.day(),
                 viewer.render(s.start()), viewer.render(s.end()), viewer.id(),
                 viewer.crossesMidnight(s.start(), s.end()), Duration.between(s.start(), s.end()).toMinutes(),
                 s.zone().getId(), s.room(), s.track(), s.floorLanguages(), s.format(), s.publiclyStreamed(),
                 s.capacity(), s.moderatorIds(), s.speakers(), s.rapporteurId(), s.title(), s.description(), s.slot(),
-                s.version(), s.programmeVersion());
+                s.version(), s.programmeVersion(), SessionLanguages.of(s, published));
     }
 }
