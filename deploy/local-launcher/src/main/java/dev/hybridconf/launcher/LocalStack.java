@@ -480,6 +480,12 @@ public final class LocalStack implements AutoCloseable {
             // Addresses in schedule exports and calendar feeds point at the gateway, people's way in.
             env.put("PUBLIC_BASE_URL", config.baseUrl(App.GATEWAY.name()));
         }
+        if (app.equals(App.INTERPRETATION_LANGUAGE)) {
+            // The demo Seminar's interpreter roster and its conference languages (en fr es offered everywhere).
+            env.put("DEMO_ROSTERS", "true");
+            // Location headers and calendar feed addresses point at the gateway, people's way in.
+            env.put("PUBLIC_BASE_URL", config.baseUrl(App.GATEWAY.name()));
+        }
         if (app.equals(App.STREAMING_LINK)) {
             // The Zoom client talks to the emulator exactly as to Zoom: only the base URLs differ.
             String zoom = config.baseUrl(App.ZOOM_EMULATOR.name());

@@ -91,6 +91,15 @@ class LauncherOptionsTests {
     }
 
     @Test
+    void theDemoProgrammesAndTheDemoRosterAreSwitchedOnInTheServicesThatLoadThem() {
+        LocalStack stack = new LocalStack(parse().config());
+
+        assertThat(stack.environment(App.SESSION)).containsEntry("DEMO_PROGRAMMES", "true").doesNotContainKey("DEMO_ROSTERS");
+        assertThat(stack.environment(App.INTERPRETATION_LANGUAGE)).containsEntry("DEMO_ROSTERS", "true")
+                .containsEntry("PUBLIC_BASE_URL", "http://localhost:8080").doesNotContainKey("DEMO_PROGRAMMES");
+    }
+
+    @Test
     void everyProcessListensOnLoopbackUnlessListenWidensTheGatewayAlone() {
         StackConfig local = parse().config();
         assertThat(local.listenAddress()).isEqualTo("127.0.0.1");
@@ -117,6 +126,7 @@ class LauncherOptionsTests {
         LocalStack moved = new LocalStack(parse("--gateway-port", "18080").config());
         assertThat(moved.environment(App.REGISTRATION)).containsEntry("PORTAL_URL", "http://localhost:18080");
         assertThat(moved.environment(App.SESSION)).containsEntry("PUBLIC_BASE_URL", "http://localhost:18080");
+        assertThat(moved.environment(App.INTERPRETATION_LANGUAGE)).containsEntry("PUBLIC_BASE_URL", "http://localhost:18080");
 
         java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
         LocalLauncher.warnWidened(new java.io.PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8), widened);
