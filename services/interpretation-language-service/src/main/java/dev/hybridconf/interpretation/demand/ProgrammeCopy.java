@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,6 +18,8 @@ import org.springframework.stereotype.Service;
 import dev.hybridconf.contracts.CloudEvent;
 import dev.hybridconf.contracts.session.ConferenceDay;
 import dev.hybridconf.contracts.session.ConferenceEvent;
+import dev.hybridconf.contracts.session.ConferencePublished;
+import dev.hybridconf.contracts.session.ConferenceUpdated;
 import dev.hybridconf.kit.errors.ConflictException;
 import dev.hybridconf.kit.redis.AtomicWrite;
 import dev.hybridconf.kit.redis.AtomicWrite.Outcome;
@@ -100,12 +103,12 @@ public class ProgrammeCopy {
         LocalDate start = null;
         LocalDate end = null;
         List<ConferenceDay> days = List.of();
-        if (snapshot instanceof dev.hybridconf.contracts.session.ConferencePublished p) {
+        if (snapshot instanceof ConferencePublished p) {
             languages = p.languages();
             start = p.startDate();
             end = p.endDate();
             days = p.days();
-        } else if (snapshot instanceof dev.hybridconf.contracts.session.ConferenceUpdated u) {
+        } else if (snapshot instanceof ConferenceUpdated u) {
             languages = u.languages();
             start = u.startDate();
             end = u.endDate();
@@ -259,7 +262,7 @@ public class ProgrammeCopy {
             return List.of();
         }
         return languages.stream().filter(l -> l != null && !l.isBlank())
-                .map(l -> l.strip().toLowerCase(java.util.Locale.ROOT)).distinct().toList();
+                .map(l -> l.strip().toLowerCase(Locale.ROOT)).distinct().toList();
     }
 
     /** Unversioned events (from before versions) always apply, in the order they arrive. */
