@@ -11,10 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -42,7 +44,10 @@ import dev.hybridconf.contracts.session.SessionScheduled;
 import dev.hybridconf.interpretation.needs.ChannelNeed;
 import dev.hybridconf.interpretation.needs.SessionNeed;
 import dev.hybridconf.interpretation.needs.SessionNeeds;
+import dev.hybridconf.kit.PlatformProperties;
 import dev.hybridconf.kit.messaging.TopicNames;
+import dev.hybridconf.kit.redis.ConsumedRecord;
+import dev.hybridconf.kit.redis.RedisStore;
 import dev.hybridconf.testinfra.KafkaProbe;
 import dev.hybridconf.testinfra.PlatformInfrastructure;
 import dev.hybridconf.testinfra.TranslationAssertions;
@@ -77,6 +82,12 @@ class LanguagesApiTests {
 
     @Autowired
     SessionNeeds needs;
+
+    @Autowired
+    PlatformProperties platform;
+
+    @Autowired
+    RedisStore store;
 
     private final EventCodec codec = new EventCodec();
     private final KafkaProbe kafka = KafkaProbe.shared();
@@ -118,6 +129,10 @@ class LanguagesApiTests {
                 true), 3));
         registration.forEach(e -> kafka.send(topics.physical("registration.events"), e.subject(), codec.toJson(e)));
 
+        // Every event applied (events of different subjects are on different partitions, in no order).
+        String group = topics.group(platform.serviceName());
+        await().atMost(DEADLINE).until(() -> kafka.lag(group, topics.physical("session.events")) == 0
+                && kafka.lag(group, topics.physical("registration.events")) == 0);
         await().atMost(DEADLINE).untilAsserted(() -> {
             JsonNode fr = demandOf(PLENARY, "fr");
             assertThat(fr).isNotNull();
@@ -278,8 +293,38 @@ class LanguagesApiTests {
         int status = mvc.perform(post("/actuator/views/interpretation-demand").contentType(MediaType.APPLICATION_JSON)
                 .with(as("organiser"))).andReturn().getResponse().getStatus();
         assertThat(status).isEqualTo(200);
-        await().atMost(DEADLINE).untilAsserted(() -> assertThat(
-                read(get("/api/interpretation/conferences/" + CONFERENCE + "/demand"), "organiser")).isEqualTo(before));
+        awaitReplayed();
+        assertThat(read(get("/api/interpretation/conferences/" + CONFERENCE + "/demand"), "organiser"))
+                .isEqualTo(before);
+    }
+
+    /**
+     * Waits until the view's listener has handled every record of both topics: a record of a type it skips is put
+     * last in each partition, and the listener's position in Redis (ADR 0016) must reach it.
+     */
+    private void awaitReplayed() {
+        Map<String, Map<Integer, Long>> ends = new HashMap<>();
+        for (String logical : List.of("session.events", "registration.events")) {
+            String topic = topics.physical(logical);
+            List<ProducerRecord<String, String>> sentinels = new ArrayList<>();
+            for (int p = 0; p < platform.kafka().partitions(); p++) {
+                sentinels.add(new ProducerRecord<>(topic, p, "sentinel", "{\"specversion\":\"1.0\",\"id\":\""
+                        + UUID.randomUUID() + "\",\"source\":\"test\",\"type\":\"test.sentinel.v1\","
+                        + "\"subject\":\"sentinel\",\"time\":\"2026-06-01T00:00:00Z\","
+                        + "\"datacontenttype\":\"application/json\",\"data\":{}}"));
+            }
+            kafka.sendAll(sentinels);
+            Map<Integer, Long> last = new HashMap<>();
+            kafka.readAll(topic).forEach(r -> last.merge(r.partition(), r.offset(), Math::max));
+            ends.put(topic, last);
+        }
+        await().atMost(DEADLINE).untilAsserted(() -> ends.forEach((topic, last) -> {
+            Map<String, String> positions = store.redis()
+                    .hgetAll(ConsumedRecord.positionsKey(store.keys(), "interpretation-demand", topic));
+            last.forEach((partition, offset) -> assertThat(
+                    Long.parseLong(positions.getOrDefault(Integer.toString(partition), "-1")))
+                    .as("%s-%d", topic, partition).isGreaterThanOrEqualTo(offset));
+        }));
     }
 
     @Test
