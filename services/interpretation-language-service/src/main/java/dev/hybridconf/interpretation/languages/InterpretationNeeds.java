@@ -21,8 +21,9 @@ import dev.hybridconf.interpretation.needs.SessionNeeds;
 
 /**
  * The programme as interpretation needs it: the sessions kept from events, their listeners from the demand
- * counters, the organisers' settings, and {@link ChannelRule}. Reads a whole conference in four round trips
- * (sessions, their settings, their breakout counters, the conference's counters) whatever its size.
+ * counters, the organisers' settings, and {@link ChannelRule}. Reads a whole conference in six round trips
+ * (the session ids, the sessions, their settings, their breakout counters, the conference's settings and counters)
+ * whatever its size.
  */
 @Service
 public class InterpretationNeeds implements SessionNeeds {
