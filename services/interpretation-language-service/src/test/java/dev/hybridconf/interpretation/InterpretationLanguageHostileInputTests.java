@@ -1,14 +1,28 @@
 package dev.hybridconf.interpretation;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.hybridconf.contracts.EventCodec;
+import dev.hybridconf.contracts.session.ConferenceDay;
+import dev.hybridconf.contracts.session.ConferencePublished;
+import dev.hybridconf.contracts.session.SessionScheduled;
+import dev.hybridconf.interpretation.needs.SessionNeeds;
+import dev.hybridconf.kit.messaging.TopicNames;
+import dev.hybridconf.testinfra.KafkaProbe;
 import dev.hybridconf.testinfra.PlatformInfrastructure;
 import dev.hybridconf.testinfra.TestTokens;
 import dev.hybridconf.testinfra.hostile.Endpoint;
@@ -21,6 +35,33 @@ import dev.hybridconf.testinfra.hostile.HostileInputContract;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @PlatformInfrastructure
 class InterpretationLanguageHostileInputTests extends HostileInputContract {
+
+    static final String CONFERENCE = "hostile-interpretation-2026";
+    static final String SESSION = "hostile-plenary";
+
+    @Autowired
+    TopicNames topics;
+
+    @Autowired
+    SessionNeeds needs;
+
+    /** A conference and a session, from the programme's events, so that requests reach the real checks. */
+    @BeforeAll
+    void aConferenceWithASession() {
+        EventCodec codec = new EventCodec();
+        LocalDate day = LocalDate.of(2026, 6, 2);
+        Instant start = day.atTime(9, 0).atZone(java.time.ZoneId.of("Europe/Madrid")).toInstant();
+        var conference = codec.wrap("session-service", new ConferencePublished(CONFERENCE, 1, 1,
+                Map.of("en", "Hostile", "fr", "Hostile", "es", "Hostil"), "Europe/Madrid", List.of("en", "fr", "es"),
+                day, day, false, null, List.of(new ConferenceDay(day, Map.of())))).withAggregateVersion(1);
+        var session = codec.wrap("session-service", new SessionScheduled(SESSION, CONFERENCE, 1, 1, "PLENARY", day,
+                start, start.plus(Duration.ofHours(1)), "Europe/Madrid", "HYBRID", List.of("en"), false, null,
+                List.of(), null, "Hall A", null, null, Map.of("en", "Opening"))).withAggregateVersion(1);
+        KafkaProbe kafka = KafkaProbe.shared();
+        kafka.send(topics.physical("session.events"), conference.subject(), codec.toJson(conference));
+        kafka.send(topics.physical("session.events"), session.subject(), codec.toJson(session));
+        await().atMost(Duration.ofSeconds(60)).until(() -> needs.forSession(SESSION).isPresent());
+    }
 
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) {
@@ -43,11 +84,16 @@ class InterpretationLanguageHostileInputTests extends HostileInputContract {
 
     @Override
     protected Map<String, String> pathSamples() {
-        return Map.of("anything", "sample", "topic", "session.events", "partition", "0", "offset", "0");
+        return Map.of("anything", "sample", "topic", "session.events", "partition", "0", "offset", "0",
+                "conferenceId", CONFERENCE, "sessionId", SESSION);
     }
 
     @Override
     protected Map<String, Body> exampleBodies() {
-        return Map.of("POST /api/interpretation/operations/dead-letters/{topic}/replay", Body.json("{\"records\":[{\"partition\":0,\"offset\":0}]}"));
+        return Map.of("POST /api/interpretation/operations/dead-letters/{topic}/replay", Body.json("{\"records\":[{\"partition\":0,\"offset\":0}]}"),
+                "PUT /api/interpretation/conferences/{conferenceId}/languages",
+                Body.json("{\"extras\":[\"ar\",\"ils\"],\"alwaysOffer\":[\"en\",\"fr\",\"es\"],\"threshold\":1}"),
+                "PUT /api/interpretation/sessions/{sessionId}/languages",
+                Body.json("{\"delivery\":\"BOTH\",\"relayAllowed\":true,\"force\":[\"ar\"],\"drop\":[\"es\"]}"));
     }
 }

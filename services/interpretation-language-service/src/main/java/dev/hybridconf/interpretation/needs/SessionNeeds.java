@@ -17,4 +17,12 @@ public interface SessionNeeds {
 
     /** The conference's IANA zone, once its {@code conference.published.v1} was seen. */
     Optional<java.time.ZoneId> timeZone(String conferenceId);
+
+    /**
+     * The conference's days in order, once its {@code conference.published.v1} was seen (e.g. to check an
+     * interpreter's availability). A default so that stand-ins written before it still compile.
+     */
+    default Optional<List<java.time.LocalDate>> days(String conferenceId) {
+        return Optional.empty();
+    }
 }
