@@ -36,6 +36,21 @@ public record Listeners(Map<String, Count> byLanguage) {
         return new Listeners(remote);
     }
 
+    /**
+     * Those a channel delivered this way reaches: the room's headsets reach only those in the room, Zoom only those
+     * on Zoom. Remote participants are no listeners of a channel given only in the room, nor the room's audience of
+     * one given only on Zoom.
+     */
+    public Listeners reachedBy(dev.hybridconf.contracts.interpretation.SessionInterpretationPublished.Delivery delivery) {
+        Map<String, Count> reached = new TreeMap<>();
+        byLanguage.forEach((language, count) -> reached.put(language, switch (delivery) {
+            case ROOM -> new Count(count.room(), 0);
+            case ZOOM -> new Count(0, count.remote());
+            case BOTH -> count;
+        }));
+        return new Listeners(reached);
+    }
+
     /** From a counter hash: fields {@code IN_PERSON:<language>} and {@code REMOTE:<language>}; zeros left out. */
     static Listeners fromCounters(Map<String, String> counters) {
         if (counters == null || counters.isEmpty()) {

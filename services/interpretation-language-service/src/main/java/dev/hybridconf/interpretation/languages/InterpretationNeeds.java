@@ -104,8 +104,9 @@ public class InterpretationNeeds implements SessionNeeds {
 
     private static Assessed assess(KnownSession s, Listeners listeners, ConferenceSettings conference,
             SessionSettings session) {
-        Listeners heard = "ONLINE".equals(s.format()) ? listeners.allRemote() : listeners;
-        return new Assessed(s, session, session.deliveryFor(s.format()),
-                ChannelRule.decide(s.floorLanguages(), heard, conference, session));
+        Listeners attending = "ONLINE".equals(s.format()) ? listeners.allRemote() : listeners;
+        var delivery = session.deliveryFor(s.format());
+        return new Assessed(s, session, delivery,
+                ChannelRule.decide(s.floorLanguages(), attending.reachedBy(delivery), conference, session));
     }
 }
