@@ -103,6 +103,9 @@ class RosterImport {
         InterpreterDraft draft;
         InterpreterProfile existing;
         String id;
+        /** The row's e-mail and registration when valid, even if other cells are not (to report repeats). */
+        String email;
+        String registrationId;
 
         Read(CsvRosterFile.Row row) {
             this.row = row;
@@ -119,21 +122,21 @@ class RosterImport {
         for (CsvRosterFile.Row row : file.rows()) {
             Read read = read(row, file.columns(), byEmail, days);
             reads.add(read);
-            if (read.draft == null) {
-                continue;
+            if (read.email != null) {
+                Long first = emailLines.putIfAbsent(read.email, row.line());
+                if (first != null) {
+                    read.problems.add(new Invalid("email", "roster.import.email-twice", first));
+                }
             }
-            Long first = emailLines.putIfAbsent(read.draft.email(), row.line());
-            if (first != null) {
-                read.problems.add(new Invalid("email", "roster.import.email-twice", first));
-            }
-            String registration = read.draft.registrationId();
-            if (registration != null && row.has("registration_id")) {
-                Long taken = registrationLines.putIfAbsent(registration, row.line());
+            if (read.registrationId != null && row.has("registration_id")) {
+                Long taken = registrationLines.putIfAbsent(read.registrationId, row.line());
                 if (taken != null) {
                     read.problems.add(new Invalid("registration_id", "roster.import.registration-twice", taken));
                 }
             }
-            read.id = read.existing != null ? read.existing.interpreterId() : newId.apply(read.draft.email());
+            if (read.draft != null) {
+                read.id = read.existing != null ? read.existing.interpreterId() : newId.apply(read.draft.email());
+            }
         }
         Map<String, String> idsByEmail = new HashMap<>();
         current.values().forEach(p -> idsByEmail.put(p.email(), p.interpreterId()));
@@ -272,6 +275,8 @@ class RosterImport {
         String registrationId = !row.has("registration_id") ? (existing == null ? null : existing.registrationId())
                 : tooLong.contains("registration_id") ? null
                 : ProfileRules.registrationId(row.get("registration_id"), "registration_id", problems);
+        read.email = email;
+        read.registrationId = registrationId;
         if (problems.isEmpty()) {
             read.draft = new InterpreterDraft(name, email, zoomEmail, registrationId, languages, mode, availability,
                     partners);
