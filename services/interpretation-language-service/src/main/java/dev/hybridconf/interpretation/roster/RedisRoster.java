@@ -3,6 +3,7 @@ package dev.hybridconf.interpretation.roster;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.text.Collator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +28,7 @@ import dev.hybridconf.kit.errors.NotFoundException;
 import dev.hybridconf.kit.redis.AtomicWrite;
 import dev.hybridconf.kit.redis.KeySpace;
 import dev.hybridconf.kit.redis.RedisStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,18 +56,34 @@ class RedisRoster implements Roster {
 
     private static final int ATTEMPTS = 6;
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final Comparator<InterpreterProfile> ORDER = Comparator
-            .comparing((InterpreterProfile p) -> p.name().toLowerCase(Locale.ROOT))
-            .thenComparing(InterpreterProfile::name).thenComparing(InterpreterProfile::interpreterId);
 
     private final RedisStore store;
     private final KeySpace keys;
     private final ObjectProvider<ConferenceDays> conferenceDays;
+    private final MeterRegistry meters;
 
-    RedisRoster(RedisStore store, ObjectProvider<ConferenceDays> conferenceDays) {
+    RedisRoster(RedisStore store, ObjectProvider<ConferenceDays> conferenceDays, MeterRegistry meters) {
         this.store = store;
         this.keys = store.keys();
         this.conferenceDays = conferenceDays;
+        this.meters = meters;
+    }
+
+    /**
+     * Roster order: by name as a reader sorts names whatever their accents or case ("Ángel" before "Bruno"), then
+     * by id. A new collator each time: collators are not safe to share between threads.
+     */
+    private static Comparator<InterpreterProfile> order() {
+        Collator collator = Collator.getInstance(Locale.ROOT);
+        collator.setStrength(Collator.TERTIARY);
+        return Comparator.comparing(InterpreterProfile::name, collator).thenComparing(InterpreterProfile::interpreterId);
+    }
+
+    /** Counts the roster's changes by kind ({@code created}, {@code updated}, {@code deleted}). */
+    private void counted(String change, long count) {
+        if (count > 0) {
+            meters.counter("interpretation.roster.changes", "change", change).increment(count);
+        }
     }
 
     // ---- Reads (the port) ----------------------------------------------------------------------------------
@@ -107,7 +125,7 @@ class RedisRoster implements Roster {
         if (!ProfileRules.conferenceId(conferenceId)) {
             return roster;
         }
-        store.redis().hgetAll(profiles(conferenceId)).values().stream().map(RedisRoster::parse).sorted(ORDER)
+        store.redis().hgetAll(profiles(conferenceId)).values().stream().map(RedisRoster::parse).sorted(order())
                 .forEach(profile -> roster.put(profile.interpreterId(), profile));
         return roster;
     }
@@ -140,6 +158,7 @@ class RedisRoster implements Roster {
             store(write, created);
             try {
                 write.execute();
+                counted("created", 1);
                 return created;
             } catch (RosterProblem.Stale stale) {
                 // A partner changed meanwhile: read again.
@@ -195,6 +214,7 @@ class RedisRoster implements Roster {
             store(write, next);
             try {
                 write.execute();
+                counted("updated", 1);
                 return next;
             } catch (RosterProblem.Stale stale) {
                 if (stale.own && expectedVersion != null) {
@@ -239,6 +259,7 @@ class RedisRoster implements Roster {
             }
             try {
                 write.execute();
+                counted("deleted", 1);
                 return;
             } catch (RosterProblem.Stale stale) {
                 if (stale.own && expectedVersion != null) {
@@ -323,6 +344,8 @@ class RedisRoster implements Roster {
             store(write, after);
         }
         write.execute();
+        counted("created", creates);
+        counted("updated", planned.size() - creates);
     }
 
     // ---- Helpers --------------------------------------------------------------------------------------------
