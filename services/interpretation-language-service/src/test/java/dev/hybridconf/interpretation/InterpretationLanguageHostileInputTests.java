@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -21,6 +23,7 @@ import dev.hybridconf.contracts.session.ConferenceDay;
 import dev.hybridconf.contracts.session.ConferencePublished;
 import dev.hybridconf.contracts.session.SessionScheduled;
 import dev.hybridconf.interpretation.needs.SessionNeeds;
+import dev.hybridconf.interpretation.roster.RosterHostileSamples;
 import dev.hybridconf.kit.messaging.TopicNames;
 import dev.hybridconf.testinfra.KafkaProbe;
 import dev.hybridconf.testinfra.PlatformInfrastructure;
@@ -38,6 +41,12 @@ class InterpretationLanguageHostileInputTests extends HostileInputContract {
 
     static final String CONFERENCE = "hostile-interpretation-2026";
     static final String SESSION = "hostile-plenary";
+    static final String CALLER = "9d2f4b6a-0c1e-4a3b-8f5d-7e9a1c3b5d7f";
+
+    @LocalServerPort
+    int servicePort;
+
+    private String interpreterId;
 
     @Autowired
     TopicNames topics;
@@ -49,11 +58,13 @@ class InterpretationLanguageHostileInputTests extends HostileInputContract {
     @BeforeAll
     void aConferenceWithASession() {
         EventCodec codec = new EventCodec();
-        LocalDate day = LocalDate.of(2026, 6, 2);
+        // The days of the roster samples' availability (RosterHostileSamples).
+        LocalDate day = LocalDate.of(2021, 2, 16);
         Instant start = day.atTime(9, 0).atZone(java.time.ZoneId.of("Europe/Madrid")).toInstant();
         var conference = codec.wrap("session-service", new ConferencePublished(CONFERENCE, 1, 1,
                 Map.of("en", "Hostile", "fr", "Hostile", "es", "Hostil"), "Europe/Madrid", List.of("en", "fr", "es"),
-                day, day, false, null, List.of(new ConferenceDay(day, Map.of())))).withAggregateVersion(1);
+                day, day.plusDays(1), false, null, List.of(new ConferenceDay(day, Map.of()),
+                        new ConferenceDay(day.plusDays(1), Map.of())))).withAggregateVersion(1);
         var session = codec.wrap("session-service", new SessionScheduled(SESSION, CONFERENCE, 1, 1, "PLENARY", day,
                 start, start.plus(Duration.ofHours(1)), "Europe/Madrid", "HYBRID", List.of("en"), false, null,
                 List.of(), null, "Hall A", null, null, Map.of("en", "Opening"))).withAggregateVersion(1);
@@ -61,6 +72,7 @@ class InterpretationLanguageHostileInputTests extends HostileInputContract {
         kafka.send(topics.physical("session.events"), conference.subject(), codec.toJson(conference));
         kafka.send(topics.physical("session.events"), session.subject(), codec.toJson(session));
         await().atMost(Duration.ofSeconds(60)).until(() -> needs.forSession(SESSION).isPresent());
+        interpreterId = RosterHostileSamples.sampleInterpreter(servicePort, CONFERENCE, CALLER);
     }
 
     @DynamicPropertySource
@@ -70,7 +82,7 @@ class InterpretationLanguageHostileInputTests extends HostileInputContract {
 
     @Override
     protected String token() {
-        return TestTokens.shared().token("9d2f4b6a-0c1e-4a3b-8f5d-7e9a1c3b5d7f", "participant", "moderator",
+        return TestTokens.shared().token(CALLER, "participant", "moderator",
                 "rapporteur", "streaming-staff", "interpreter", "organiser");
     }
 
@@ -85,15 +97,22 @@ class InterpretationLanguageHostileInputTests extends HostileInputContract {
     @Override
     protected Map<String, String> pathSamples() {
         return Map.of("anything", "sample", "topic", "session.events", "partition", "0", "offset", "0",
-                "conferenceId", CONFERENCE, "sessionId", SESSION);
+                "conferenceId", CONFERENCE, "sessionId", SESSION, "interpreterId", interpreterId);
     }
 
     @Override
     protected Map<String, Body> exampleBodies() {
-        return Map.of("POST /api/interpretation/operations/dead-letters/{topic}/replay", Body.json("{\"records\":[{\"partition\":0,\"offset\":0}]}"),
-                "PUT /api/interpretation/conferences/{conferenceId}/languages",
-                Body.json("{\"extras\":[\"ar\",\"ils\"],\"alwaysOffer\":[\"en\",\"fr\",\"es\"],\"threshold\":1}"),
-                "PUT /api/interpretation/sessions/{sessionId}/languages",
+        Map<String, Body> bodies = new HashMap<>(RosterHostileSamples.exampleBodies());
+        bodies.put("POST /api/interpretation/operations/dead-letters/{topic}/replay", Body.json("{\"records\":[{\"partition\":0,\"offset\":0}]}"));
+        bodies.put("PUT /api/interpretation/conferences/{conferenceId}/languages",
+                Body.json("{\"extras\":[\"ar\",\"ils\"],\"alwaysOffer\":[\"en\",\"fr\",\"es\"],\"threshold\":1}"));
+        bodies.put("PUT /api/interpretation/sessions/{sessionId}/languages",
                 Body.json("{\"delivery\":\"BOTH\",\"relayAllowed\":true,\"force\":[\"ar\"],\"drop\":[\"es\"]}"));
+        return bodies;
+    }
+
+    @Override
+    protected Map<String, String> exampleQueries() {
+        return new HashMap<>(RosterHostileSamples.exampleQueries(CONFERENCE));
     }
 }
