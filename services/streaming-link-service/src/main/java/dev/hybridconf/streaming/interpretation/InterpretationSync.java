@@ -223,16 +223,16 @@ public class InterpretationSync {
                 return new Outcome("meeting-lost",
                         reported == LostMeetings.Outcome.NOT_CURRENT ? clock.millis() : -1);
             }
-            return fail(sessionId, session, plan, applied, notFound, lease);
+            return fail(sessionId, plan, applied, notFound, lease);
         } catch (ZoomDailyCapExhaustedException capped) {
             return defer(sessionId, host, 0, resets, plan, lease);
         } catch (ZoomRateLimitedException limited) {
             if (limited.daily()) {
                 return defer(sessionId, host, 0, resets, plan, lease);
             }
-            return fail(sessionId, session, plan, applied, limited, lease);
+            return fail(sessionId, plan, applied, limited, lease);
         } catch (ZoomException failure) {
-            return fail(sessionId, session, plan, applied, failure, lease);
+            return fail(sessionId, plan, applied, failure, lease);
         }
         try {
             applied(sessionId, meetingId, plan, desired.planVersion(), lease, meetingId);
@@ -258,8 +258,8 @@ public class InterpretationSync {
         return new Outcome("deferred", resets.toEpochMilli());
     }
 
-    private Outcome fail(String sessionId, SessionView session, ZoomInterpretationPlan plan,
-            AppliedInterpretation applied, ZoomException failure, Lease lease) {
+    private Outcome fail(String sessionId, ZoomInterpretationPlan plan, AppliedInterpretation applied,
+            ZoomException failure, Lease lease) {
         boolean transientFailure = failure instanceof ZoomServerException || failure instanceof ZoomUnavailableException
                 || failure instanceof ZoomRateLimitedException || failure instanceof ZoomUnauthorizedException;
         int attempts = (applied == null ? 0 : applied.attempts()) + 1;

@@ -14,8 +14,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +32,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.hybridconf.contracts.CloudEvent;
+import dev.hybridconf.contracts.EventCodec;
 import dev.hybridconf.contracts.interpretation.SessionInterpretationPublished;
 import dev.hybridconf.contracts.interpretation.SessionInterpretationPublished.AssignedInterpreter;
 import dev.hybridconf.contracts.interpretation.SessionInterpretationPublished.Channel;
@@ -54,6 +63,8 @@ import tools.jackson.databind.JsonNode;
     "platform.streaming.provisioning.initial-backoff=200ms",
     "platform.streaming.interpretation.linger=300ms",
     "platform.streaming.interpretation.poll-interval=100ms",
+    // A sign language the service maps but the Zoom account does not offer: Zoom refuses it.
+    "platform.streaming.interpretation.sign-languages.csc=Catalan",
     "platform.zoom.retry.initial-backoff=50ms"})
 @OnZoomEmulator
 class InterpretationOnZoomTests {
@@ -83,6 +94,9 @@ class InterpretationOnZoomTests {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    InterpretationCopy copy;
 
     @LocalServerPort
     int port;
@@ -339,6 +353,78 @@ class InterpretationOnZoomTests {
         assertThat(support.meeting(meeting).path("updates").asInt()).as("Zoom already had it").isEqualTo(1);
         assertThat(support.boardRow(day, session, "en").path("interpretation").path("state").asString())
                 .isEqualTo("READY");
+    }
+
+    @Test
+    void settingsZoomRefusesAreShownAsFailedWithZoomsReasonAndWaitForTheNextPlan() {
+        LocalDate day = LocalDate.of(2027, 9, 19);
+        String session = newSession();
+        support.schedule(session, "BREAKOUT", day, Instant.parse("2027-09-19T10:00:00Z"), 60, "G");
+        await().atMost(DEADLINE).until(() -> sessions.find(session).map(SessionView::provisioned).orElse(false));
+        String meeting = meetingOf(session);
+        long updatesBefore = support.updates();
+
+        support.publish(plan(session, 1, List.of(channel("es", Delivery.ZOOM), sign("csc")),
+                List.of(interpreter("sofia", "sofia@interpreters.example.org", "en", "es"),
+                        signer("jordi", "jordi@interpreters.example.org", "csc"))));
+        await().atMost(DEADLINE).until(() -> "FAILED".equals(store.redis().hget(keys.applied(session), "state")));
+
+        assertThat(support.updates()).as("one try: Zoom answered 400").isEqualTo(updatesBefore + 1);
+        assertThat(support.meeting(meeting).path("updates").asInt()).as("nothing of it was kept").isZero();
+        assertThat(store.redis().zscore(keys.due(), session)).as("not tried again: each try costs a write").isNull();
+        JsonNode row = support.boardRow(day, session, "es").path("interpretation");
+        assertThat(row.path("state").asString()).isEqualTo("FAILED");
+        assertThat(row.path("reason").asString()).isEqualTo("ZOOM_REJECTED");
+        assertThat(row.path("message").asString()).startsWith("Zoom rechazó").contains("Validation Failed");
+
+        support.publish(plan(session, 2, List.of(channel("es", Delivery.ZOOM)),
+                List.of(interpreter("sofia", "sofia@interpreters.example.org", "en", "es"))));
+        await().atMost(DEADLINE).until(() -> support.interpreters(meeting).size() == 1);
+        settled(2, session);
+        assertThat(support.boardRow(day, session, "en").path("interpretation").path("state").asString())
+                .isEqualTo("READY");
+    }
+
+    @Test
+    void deliveriesInAnyOrderFromManyThreadsWithRepeatsLeaveTheNewestPlan() throws Exception {
+        String session = newSession();
+        List<CloudEvent> deliveries = new ArrayList<>();
+        EventCodec codec = new EventCodec();
+        for (long version = 1; version <= 40; version++) {
+            CloudEvent event = codec.wrap("interpretation-language-service", plan(session, version,
+                    List.of(channel("fr", Delivery.ZOOM)), List.of(interpreter("i" + version,
+                            "i" + version + "@interpreters.example.org", "en", "fr"))));
+            deliveries.add(event);
+            if (version % 3 == 0) {
+                deliveries.add(event); // redelivered
+            }
+        }
+        Collections.shuffle(deliveries, new Random(12));
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        Map<String, AtomicInteger> outcomes =
+                new ConcurrentHashMap<>();
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (CloudEvent event : deliveries) {
+                running.add(threads.submit(() -> outcomes.computeIfAbsent(copy.published(event,
+                        codec.payload(event, SessionInterpretationPublished.class)),
+                        k -> new AtomicInteger()).incrementAndGet()));
+            }
+            for (Future<?> result : running) {
+                result.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(store.redis().hget(keys.desired(session), InterpretationKeys.PLAN_VERSION)).isEqualTo("40");
+        assertThat(copy.find(session).orElseThrow().interpreters()).extracting(AssignedInterpreter::interpreterId)
+                .containsExactly("i40");
+        assertThat(outcomes.values().stream().mapToInt(AtomicInteger::get).sum())
+                .isEqualTo(deliveries.size());
+        assertThat(outcomes.keySet()).isSubsetOf("applied", "older", "duplicate");
+        assertThat(outcomes.getOrDefault("applied", new AtomicInteger()).get())
+                .isBetween(1, 40);
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
