@@ -51,8 +51,10 @@ import redis.clients.jedis.UnifiedJedis;
  * <ul>
  * <li>cancelled, or no longer needing a meeting: delete it, free the host, {@code REMOVED} / {@code NOT_NEEDED},
  * {@code streaming.link-removed.v1} when a meeting existed;</li>
- * <li>needing one: keep or choose a host (atomically, see {@link HostPool#assign}), create the meeting or webinar,
- * or update it after a reschedule, {@code PROVISIONED}, {@code streaming.link-provisioned.v1};</li>
+ * <li>needing one: keep or choose a host (atomically, see {@link HostPool#assign}), create the meeting or webinar
+ * (with the session's published interpretation, {@link MeetingInterpretation}: one meeting per session, breakouts
+ * included, since Zoom interprets no breakout room), or update it after a reschedule, {@code PROVISIONED},
+ * {@code streaming.link-provisioned.v1};</li>
  * <li>failing: {@code FAILED} with a reason, {@code streaming.provisioning-failed.v1}, due again after a back-off
  * (or, without a free host, as soon as a host joins the pool).</li>
  * </ul>
