@@ -2,8 +2,10 @@ package dev.hybridconf.zoomemulator;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -28,11 +30,13 @@ import dev.hybridconf.zoomemulator.gate.RateLimitHeaders;
  * @param limits per-second limits and the daily create/update cap
  * @param webhooks where webhooks go and how they are signed and retried
  * @param faults faults injected from the start
+ * @param customSignLanguages the sign languages the account added in Zoom's web portal (besides Zoom's own), names
+ *        separated by commas: accepted as {@code sign_language} of sign language interpreters
  */
 @ConfigurationProperties("emulator")
 public record EmulatorProperties(String accountId, String clientId, String clientSecret, String publicUrl,
         String apiUrl, String scope, Duration tokenLifetime, Duration startUrlLifetime, String hosts, Limits limits,
-        Webhooks webhooks, List<FaultRule> faults) {
+        Webhooks webhooks, List<FaultRule> faults, String customSignLanguages) {
 
     public EmulatorProperties {
         accountId = orDefault(accountId, "hybridconf-demo-account");
@@ -48,6 +52,7 @@ public record EmulatorProperties(String accountId, String clientId, String clien
         limits = limits == null ? new Limits(0, 0, 0, 0, null) : limits;
         webhooks = webhooks == null ? new Webhooks(null, null, null, null) : webhooks;
         faults = faults == null ? List.of() : List.copyOf(faults);
+        customSignLanguages = customSignLanguages == null ? "" : customSignLanguages;
         if (tokenLifetime.isNegative() || tokenLifetime.isZero()) {
             throw new IllegalArgumentException("emulator.token-lifetime must be positive");
         }
@@ -74,6 +79,31 @@ public record EmulatorProperties(String accountId, String clientId, String clien
             specs.add(new HostSpec(entry, webinar));
         }
         return specs;
+    }
+
+    /**
+     * Zoom's own sign languages, as a user's settings list them ({@code sign_language_interpretation.languages}) and
+     * as a sign language interpreter's {@code sign_language} names them.
+     */
+    public static final List<String> ZOOM_SIGN_LANGUAGES = List.of("American", "Chinese", "French", "German",
+            "Japanese", "Russian", "Brazilian", "Spanish", "Mexican", "British");
+
+    /** The custom sign languages, trimmed, without blanks. */
+    public List<String> customSignLanguageNames() {
+        List<String> names = new ArrayList<>();
+        for (String part : customSignLanguages.split(",")) {
+            if (!part.isBlank() && !ZOOM_SIGN_LANGUAGES.contains(part.trim())) {
+                names.add(part.trim());
+            }
+        }
+        return names;
+    }
+
+    /** Every sign language the account offers: Zoom's own and its custom ones. */
+    public Set<String> signLanguages() {
+        Set<String> all = new LinkedHashSet<>(ZOOM_SIGN_LANGUAGES);
+        all.addAll(customSignLanguageNames());
+        return all;
     }
 
     /** One configured host user. */

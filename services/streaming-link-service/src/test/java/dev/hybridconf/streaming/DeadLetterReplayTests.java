@@ -73,7 +73,8 @@ class DeadLetterReplayTests {
     @Test
     void aPoisonEventOnEveryConsumedTopicLandsInItsDeadLetterTopic() {
         assertThat(platform.kafka().consumes())
-                .containsExactlyInAnyOrder("session.events", "registration.events", "streaming.zoom-webhooks");
+                .containsExactlyInAnyOrder("session.events", "registration.events", "interpretation.events",
+                        "streaming.zoom-webhooks");
         for (String topic : platform.kafka().consumes()) {
             String poison = "<" + topic + ">" + UUID.randomUUID() + "</not-json>";
             kafka.send(topics.physical(topic), "poison", poison);

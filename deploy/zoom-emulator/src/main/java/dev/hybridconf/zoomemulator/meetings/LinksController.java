@@ -13,11 +13,37 @@ import org.springframework.web.util.HtmlUtils;
 @RestController
 class LinksController {
 
+    private final MeetingBook book;
+
+    LinksController(MeetingBook book) {
+        this.book = book;
+    }
+
     @GetMapping(path = { "/j/{id}", "/w/{id}" }, produces = MediaType.TEXT_HTML_VALUE)
     String join(@PathVariable String id) {
         return page("Joining " + id, "Here Zoom would open meeting " + id + " in the Zoom client. The Zoom emulator"
                 + " only records who joins when asked through its admin API (POST /emulator/meetings/" + id
-                + "/participants with this link as joinUrl).");
+                + "/participants with this link as joinUrl)." + channels(id));
+    }
+
+    /** The interpretation channels a participant could pick in this meeting (no interpreter's e-mail). */
+    private String channels(String id) {
+        Snapshots.Interpretation interpretation;
+        try {
+            interpretation = book.snapshot(Long.parseLong(id)).interpretation();
+        } catch (RuntimeException unknown) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        if (interpretation.enabled()) {
+            text.append(" Language interpretation: ").append(String.join(", ", interpretation.interpreters().stream()
+                    .map(Snapshots.Interpreter::languages).distinct().toList())).append('.');
+        }
+        if (interpretation.signLanguageEnabled()) {
+            text.append(" Sign language interpretation: ").append(String.join(", ", interpretation.signInterpreters()
+                    .stream().map(Snapshots.SignInterpreter::signLanguage).distinct().toList())).append('.');
+        }
+        return text.toString();
     }
 
     @GetMapping(path = "/s/{id}", produces = MediaType.TEXT_HTML_VALUE)

@@ -29,6 +29,8 @@ final class Meeting {
     /** When it started, while it runs. */
     Instant liveSince;
     int timesStarted;
+    /** Updates ({@code PATCH}) it accepted. */
+    int updates;
     String streamUrl = "";
     String streamKey = "";
     String pageUrl = "";

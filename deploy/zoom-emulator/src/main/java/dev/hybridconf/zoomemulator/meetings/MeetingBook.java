@@ -102,7 +102,7 @@ public class MeetingBook {
         if (fields.settings() != null) {
             MeetingRequests.merge(settings, fields.settings());
         }
-        MeetingRequests.checkSettings(settings, host.email());
+        MeetingRequests.checkSettings(settings, host.email(), properties.signLanguages());
         long id = newMeetingId();
         String password = fields.password() != null ? fields.password() : randomToken(6).replaceAll("[-_]", "x");
         String joinUrl = base + "/j/" + id + "?pwd=" + randomToken(24);
@@ -171,8 +171,9 @@ public class MeetingBook {
         if (fields.settings() != null) {
             MeetingRequests.merge(settings, fields.settings());
         }
-        MeetingRequests.checkSettings(settings, meeting.host.email());
+        MeetingRequests.checkSettings(settings, meeting.host.email(), properties.signLanguages());
         meeting.settings = settings;
+        meeting.updates++;
         if (fields.topic() != null) {
             meeting.topic = fields.topic();
         }
@@ -719,7 +720,26 @@ public class MeetingBook {
                 new Snapshots.Livestream(meeting.streamUrl, meeting.streamKey, meeting.pageUrl, meeting.resolution,
                         meeting.streaming),
                 meeting.registrants.values().stream().map(MeetingBook::snapshot).toList(), byStatus,
-                meeting.participants.values().stream().map(MeetingBook::snapshot).toList());
+                meeting.participants.values().stream().map(MeetingBook::snapshot).toList(), meeting.updates,
+                interpretation(meeting.settings));
+    }
+
+    /** The meeting's interpretation settings, as the admin API shows them. */
+    static Snapshots.Interpretation interpretation(ObjectNode settings) {
+        JsonNode spoken = settings.path("language_interpretation");
+        JsonNode sign = settings.path("sign_language_interpretation");
+        List<Snapshots.Interpreter> interpreters = new ArrayList<>();
+        for (JsonNode interpreter : spoken.path("interpreters")) {
+            interpreters.add(new Snapshots.Interpreter(interpreter.path("email").asString(""),
+                    interpreter.path("languages").asString("")));
+        }
+        List<Snapshots.SignInterpreter> signers = new ArrayList<>();
+        for (JsonNode interpreter : sign.path("interpreters")) {
+            signers.add(new Snapshots.SignInterpreter(interpreter.path("email").asString(""),
+                    interpreter.path("sign_language").asString("")));
+        }
+        return new Snapshots.Interpretation(spoken.path("enable").asBoolean(false), interpreters,
+                sign.path("enable").asBoolean(false), signers);
     }
 
     private static Snapshots.Registrant snapshot(Registrant r) {

@@ -26,6 +26,7 @@ final class MeetingRequests {
 
     /** The languages Zoom's API accepts for interpreters, as the country codes it uses for them. */
     static final Set<String> INTERPRETATION_LANGUAGES = Set.of("US", "CN", "JP", "DE", "FR", "RU", "PT", "ES", "KR");
+
     static final int MAX_INTERPRETERS = 20;
     static final int MAX_BATCH = 30;
     static final int MAX_TOPIC = 200;
@@ -126,6 +127,9 @@ final class MeetingRequests {
         ObjectNode interpretation = settings.putObject("language_interpretation");
         interpretation.put("enable", false);
         interpretation.putArray("interpreters");
+        ObjectNode sign = settings.putObject("sign_language_interpretation");
+        sign.put("enable", false);
+        sign.putArray("interpreters");
         if (kind == Kind.WEBINAR) {
             settings.remove("waiting_room");
             settings.remove("participant_video");
@@ -147,8 +151,12 @@ final class MeetingRequests {
         }
     }
 
-    /** Checks the settings the emulator knows, after a merge. */
-    static void checkSettings(ObjectNode settings, String hostEmail) {
+    /**
+     * Checks the settings the emulator knows, after a merge.
+     *
+     * @param signLanguages the sign languages the account offers (Zoom's own and its custom ones)
+     */
+    static void checkSettings(ObjectNode settings, String hostEmail, Set<String> signLanguages) {
         List<FieldError> errors = new ArrayList<>();
         JsonNode approval = settings.get("approval_type");
         if (approval == null || !approval.isIntegralNumber() || approval.asInt() < 0 || approval.asInt() > 2) {
@@ -184,6 +192,7 @@ final class MeetingRequests {
             }
         }
         checkInterpretation(settings.get("language_interpretation"), errors);
+        checkSignInterpretation(settings.get("sign_language_interpretation"), signLanguages, errors);
         if (!errors.isEmpty()) {
             throw ZoomApiException.validation(errors);
         }
@@ -226,6 +235,47 @@ final class MeetingRequests {
                 errors.add(new FieldError(field + ".languages", "Two different languages of "
                         + String.join(",", INTERPRETATION_LANGUAGES.stream().sorted().toList())
                         + ", separated by a comma (e.g. US,FR)."));
+            }
+        }
+    }
+
+    private static void checkSignInterpretation(JsonNode interpretation, Set<String> signLanguages,
+            List<FieldError> errors) {
+        if (interpretation == null) {
+            return;
+        }
+        String prefix = "settings.sign_language_interpretation";
+        if (!interpretation.isObject()) {
+            errors.add(new FieldError(prefix, "Invalid field."));
+            return;
+        }
+        JsonNode enable = interpretation.get("enable");
+        if (enable != null && !enable.isBoolean()) {
+            errors.add(new FieldError(prefix + ".enable", "Invalid field."));
+        }
+        JsonNode interpreters = interpretation.get("interpreters");
+        if (interpreters == null) {
+            return;
+        }
+        if (!interpreters.isArray()) {
+            errors.add(new FieldError(prefix + ".interpreters", "Invalid field."));
+            return;
+        }
+        if (interpreters.size() > MAX_INTERPRETERS) {
+            errors.add(new FieldError(prefix + ".interpreters",
+                    "A meeting can have at most " + MAX_INTERPRETERS + " sign language interpreters."));
+        }
+        for (int i = 0; i < interpreters.size(); i++) {
+            JsonNode interpreter = interpreters.get(i);
+            String field = prefix + ".interpreters[" + i + "]";
+            JsonNode email = interpreter.get("email");
+            if (email == null || !email.isString() || !EMAIL.matcher(email.asString()).matches()) {
+                errors.add(new FieldError(field + ".email", "Invalid field."));
+            }
+            JsonNode language = interpreter.get("sign_language");
+            if (language == null || !language.isString() || !signLanguages.contains(language.asString())) {
+                errors.add(new FieldError(field + ".sign_language", "One of the account's sign languages: "
+                        + String.join(", ", signLanguages.stream().sorted().toList()) + "."));
             }
         }
     }

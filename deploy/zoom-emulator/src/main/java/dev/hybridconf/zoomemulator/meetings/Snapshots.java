@@ -35,11 +35,36 @@ public final class Snapshots {
      * @param registrants every registrant, cancelled ones included
      * @param registrantsByStatus how many registrants have each status
      * @param participants everyone who joined, with when they left
+     * @param updates the updates ({@code PATCH}) it accepted, so that a test can tell "no call" from "a call that
+     *        changed nothing"
+     * @param interpretation its spoken and sign language interpretation settings, read out of {@code settings}
      */
     public record Meeting(long id, String uuid, String kind, int type, String topic, String hostId, String hostEmail,
             Instant startTime, int duration, String timezone, String joinUrl, String registrationUrl,
             JsonNode settings, boolean deleted, boolean live, int timesStarted, Livestream livestream,
-            List<Registrant> registrants, Map<String, Integer> registrantsByStatus, List<Participant> participants) {
+            List<Registrant> registrants, Map<String, Integer> registrantsByStatus, List<Participant> participants,
+            int updates, Interpretation interpretation) {
+    }
+
+    /**
+     * A meeting's interpretation: {@code settings.language_interpretation} and
+     * {@code settings.sign_language_interpretation}.
+     *
+     * @param enabled whether language interpretation is on
+     * @param interpreters the spoken-language interpreters, each with Zoom's language pair ({@code US,FR})
+     * @param signLanguageEnabled whether sign language interpretation is on
+     * @param signInterpreters the sign language interpreters, each with their sign language
+     */
+    public record Interpretation(boolean enabled, List<Interpreter> interpreters, boolean signLanguageEnabled,
+            List<SignInterpreter> signInterpreters) {
+    }
+
+    /** A spoken-language interpreter: e-mail and language pair. */
+    public record Interpreter(String email, String languages) {
+    }
+
+    /** A sign language interpreter: e-mail and sign language. */
+    public record SignInterpreter(String email, String signLanguage) {
     }
 
     /** Live-stream settings and state. */

@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.hybridconf.zoomemulator.EmulatorProperties;
 import dev.hybridconf.zoomemulator.api.ZoomApi;
 import dev.hybridconf.zoomemulator.api.ZoomApiException;
 import tools.jackson.databind.node.ArrayNode;
@@ -21,9 +22,11 @@ import tools.jackson.databind.node.ObjectNode;
 class UsersController {
 
     private final HostUsers users;
+    private final EmulatorProperties properties;
 
-    UsersController(HostUsers users) {
+    UsersController(HostUsers users, EmulatorProperties properties) {
         this.users = users;
+        this.properties = properties;
     }
 
     @GetMapping("/v2/users")
@@ -54,6 +57,21 @@ class UsersController {
         feature.put("large_meeting", false);
         feature.put("webinar", user.webinarLicence());
         feature.put("webinar_capacity", user.webinarLicence() ? 500 : 0);
+        // What interpreters may be given: Zoom's API language ids, and the sign languages by the names sent back as
+        // sign_language (Zoom's own and those the account added in the web portal).
+        ObjectNode inMeeting = body.putObject("in_meeting");
+        ObjectNode spoken = inMeeting.putObject("language_interpretation");
+        spoken.put("enable", true);
+        var languages = spoken.putArray("languages");
+        List.of("English", "Chinese", "Japanese", "German", "French", "Russian", "Portuguese", "Spanish", "Korean")
+                .forEach(languages::add);
+        spoken.putArray("custom_languages");
+        ObjectNode sign = inMeeting.putObject("sign_language_interpretation");
+        sign.put("enable", true);
+        var signLanguages = sign.putArray("languages");
+        EmulatorProperties.ZOOM_SIGN_LANGUAGES.forEach(signLanguages::add);
+        var custom = sign.putArray("custom_languages");
+        properties.customSignLanguageNames().forEach(custom::add);
         return body;
     }
 

@@ -15,6 +15,8 @@ import dev.hybridconf.kit.redis.RedisStore;
 import dev.hybridconf.streaming.catalog.SessionView;
 import dev.hybridconf.streaming.catalog.Sessions;
 import dev.hybridconf.streaming.catalog.StreamingKeys;
+import dev.hybridconf.streaming.interpretation.InterpretationReadiness;
+import dev.hybridconf.streaming.interpretation.InterpretationStatus;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
@@ -32,13 +34,16 @@ class Board {
     private final UnifiedJedis redis;
     private final ObjectMapper json;
     private final ProblemMessages messages;
+    private final InterpretationStatus interpretation;
 
-    Board(Sessions sessions, StreamingKeys keys, RedisStore store, ObjectMapper json, ProblemMessages messages) {
+    Board(Sessions sessions, StreamingKeys keys, RedisStore store, ObjectMapper json, ProblemMessages messages,
+            InterpretationStatus interpretation) {
         this.sessions = sessions;
         this.keys = keys;
         this.redis = store.redis();
         this.json = json;
         this.messages = messages;
+        this.interpretation = interpretation;
     }
 
     static LocalDate parseDay(String day) {
@@ -68,17 +73,18 @@ class Board {
                 pipeline.sync();
             }
         }
+        List<InterpretationReadiness> interpreted = interpretation.of(views, locale);
         List<BoardRow> rows = new ArrayList<>(views.size());
         for (int i = 0; i < views.size(); i++) {
             SessionView view = views.get(i);
             rows.add(row(view, locale, registrants.get(i).get(), present(attendance.get(i).get()),
-                    view.interpretationLanguages(), stream(streams.get(i).get())));
+                    interpreted.get(i), stream(streams.get(i).get())));
         }
         return rows;
     }
 
-    private BoardRow row(SessionView view, Locale locale, long registrants, long present, List<String> languages,
-            BoardRow.LiveStreamState stream) {
+    private BoardRow row(SessionView view, Locale locale, long registrants, long present,
+            InterpretationReadiness interpretation, BoardRow.LiveStreamState stream) {
         ZoneId zone = view.timeZone() == null ? ZoneId.of("UTC") : ZoneId.of(view.timeZone());
         String status = status(view);
         BoardRow.Failure failure = "FAILED".equals(status)
@@ -88,7 +94,7 @@ class Board {
                 LOCAL_TIME.format(view.end().atZone(zone)), view.end().atZone(zone).toLocalDate(), zone.getId(),
                 status, failure,
                 view.provisioned() ? view.meetingId() : null, view.provisioned() ? view.zoomKind() : null,
-                view.hostUserId(), registrants, present, languages, stream, repair(view, zone, locale));
+                view.hostUserId(), registrants, present, interpretation, stream, repair(view, zone, locale));
     }
 
     /** The last loss of the session's meeting at Zoom and its repair, told in the reader's language; null if none. */

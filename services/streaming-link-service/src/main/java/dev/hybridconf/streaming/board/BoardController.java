@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import dev.hybridconf.kit.web.SpreadsheetCells;
+import dev.hybridconf.streaming.interpretation.InterpretationReadiness;
 
 /**
  * The streaming staff's board of a conference day and its run sheet (CSV). For streaming staff and
@@ -33,7 +34,7 @@ class BoardController {
 
     static final List<String> RUN_SHEET_COLUMNS = List.of("day", "start", "end", "end_day", "time_zone", "session_id",
             "title", "kind", "status", "failure", "meeting_id", "zoom_kind", "host", "registrants", "present",
-            "interpretation", "live_stream_page", "live_stream_state", "repair");
+            "interpretation", "interpretation_readiness", "live_stream_page", "live_stream_state", "repair");
 
     private final Board board;
 
@@ -70,7 +71,8 @@ class BoardController {
                             row.sessionId(), plain(row.title()), row.kind(), row.status(),
                             row.failure() == null ? "" : plain(row.failure().reason() + ": " + row.failure().detail()),
                             orEmpty(row.meetingId()), orEmpty(row.zoomKind()), plain(orEmpty(row.hostUserId())),
-                            row.registrants(), row.present(), String.join(" ", row.interpretation()),
+                            row.registrants(), row.present(), channels(row.interpretation()),
+                            plain(row.interpretation().state() + ": " + row.interpretation().message()),
                             plain(orEmpty(row.liveStream().pageUrl())), row.liveStream().state(),
                             row.repair() == null ? "" : plain(row.repair().message()));
                 }
@@ -80,6 +82,18 @@ class BoardController {
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"run-sheet-" + date + ".csv\"")
                 .body(body);
+    }
+
+    /** The channels, {@code en fr es ar(room)}: a channel only in the room's booths is marked. */
+    private static String channels(InterpretationReadiness interpretation) {
+        StringBuilder text = new StringBuilder();
+        for (InterpretationReadiness.Channel channel : interpretation.channels()) {
+            if (!text.isEmpty()) {
+                text.append(' ');
+            }
+            text.append(channel.language()).append(channel.onZoom() ? "" : "(room)");
+        }
+        return text.toString();
     }
 
     private static String orEmpty(String value) {

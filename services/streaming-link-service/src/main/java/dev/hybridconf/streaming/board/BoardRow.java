@@ -2,7 +2,8 @@ package dev.hybridconf.streaming.board;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
+
+import dev.hybridconf.streaming.interpretation.InterpretationReadiness;
 
 /**
  * One line of the streaming staff's board: a session of the day, its Zoom meeting and how it stands.
@@ -18,7 +19,9 @@ import java.util.List;
  * @param failure       why provisioning failed (reason and detail), when {@code status} is {@code FAILED}
  * @param registrants   participants registered in the meeting (with a personal join link)
  * @param present       participants in the meeting now, per the Zoom webhooks
- * @param interpretation the interpretation languages set up in Zoom (empty: none)
+ * @param interpretation the session's interpretation channels and how far Zoom is set up for them (readiness
+ *                      {@code NONE}, {@code PENDING}, {@code DEFERRED}, {@code FAILED}, {@code GAPS} or
+ *                      {@code READY}); interpreters are shown by count, never by e-mail
  * @param repair        the last time Zoom lost the session's meeting and how it was repaired; null if it never did
  */
 record BoardRow(
@@ -39,7 +42,7 @@ record BoardRow(
         String hostUserId,
         long registrants,
         long present,
-        List<String> interpretation,
+        InterpretationReadiness interpretation,
         LiveStreamState liveStream,
         Repair repair) {
 

@@ -24,7 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>Written by the webhook consumer: {@code live liveAt}.</li>
  * <li>Written when Zoom lost the meeting (see {@code provisioning.LostMeetings}) and when provisioning replaced it:
  * {@code lostMeetingId lostAt lostDetection repairedAt repairedMeetingId}.</li>
- * <li>Written by the interpretation set-up (with the interpretation issue): {@code interpretationLanguages}.</li>
  * </ul>
  *
  * @param status       {@code SCHEDULED} or {@code CANCELLED}
@@ -33,7 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
  * @param provisioning {@code PENDING}, {@code PROVISIONED}, {@code FAILED}, {@code REMOVED} or {@code NOT_NEEDED}
  * @param zoomKind     {@code MEETING} or {@code WEBINAR}, once provisioned
  * @param live         {@code SCHEDULED}, {@code LIVE} or {@code ENDED}
- * @param interpretationLanguages the interpretation channels set up in Zoom (empty: none)
  * @param lostMeetingId the last meeting Zoom lost (deleted behind the platform's back), or null
  * @param lostAt        when the platform noticed it
  * @param lostDetection how: {@code call} (Zoom answered a call that it does not exist), {@code webhook}
@@ -68,15 +66,11 @@ public record SessionView(
         int attempts,
         String live,
         Instant liveAt,
-        List<String> interpretationLanguages,
         String lostMeetingId,
         Instant lostAt,
         String lostDetection,
         Instant repairedAt,
         String repairedMeetingId) {
-
-    /** Hash field of {@link #interpretationLanguages()}, comma-separated. */
-    public static final String INTERPRETATION_LANGUAGES = "interpretationLanguages";
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -168,7 +162,6 @@ public record SessionView(
                 (int) parseLong(hash.get("attempts")),
                 hash.getOrDefault("live", "SCHEDULED"),
                 parseInstant(hash.get("liveAt")),
-                split(hash.get(INTERPRETATION_LANGUAGES)),
                 blankToNull(hash.get(LOST_MEETING_ID)),
                 parseInstant(hash.get(LOST_AT)),
                 blankToNull(hash.get(LOST_DETECTION)),

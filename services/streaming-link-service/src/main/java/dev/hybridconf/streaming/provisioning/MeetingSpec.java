@@ -47,12 +47,23 @@ final class MeetingSpec {
         return title.length() > TOPIC_MAX ? title.substring(0, TOPIC_MAX) : title;
     }
 
-    static MeetingRequest create(SessionView session) {
+    /**
+     * A new meeting: the platform's settings, with the session's interpretation when one was published (a session
+     * is one meeting, a breakout too: Zoom's interpretation does not reach into breakout rooms).
+     */
+    static MeetingRequest create(SessionView session, MeetingInterpretation.Settings interpretation) {
+        MeetingSettings settings = MeetingSettings.platformDefaults(null);
+        if (interpretation != null) {
+            settings = interpretation.addTo(settings);
+        }
         return new MeetingRequest(topic(session), null, session.start(), minutes(session), session.timeZone(),
-                marker(session.sessionId()), MeetingSettings.platformDefaults(null));
+                marker(session.sessionId()), settings);
     }
 
-    /** What a reschedule or retitle changes; settings are left as they are (interpreters may have been added). */
+    /**
+     * What a reschedule or retitle changes; settings are left as they are (the interpretation set-up keeps its own
+     * settings up to date).
+     */
     static MeetingRequest update(SessionView session) {
         return new MeetingRequest(topic(session), null, session.start(), minutes(session), session.timeZone(),
                 marker(session.sessionId()), null);

@@ -51,8 +51,10 @@ import redis.clients.jedis.UnifiedJedis;
  * <ul>
  * <li>cancelled, or no longer needing a meeting: delete it, free the host, {@code REMOVED} / {@code NOT_NEEDED},
  * {@code streaming.link-removed.v1} when a meeting existed;</li>
- * <li>needing one: keep or choose a host (atomically, see {@link HostPool#assign}), create the meeting or webinar,
- * or update it after a reschedule, {@code PROVISIONED}, {@code streaming.link-provisioned.v1};</li>
+ * <li>needing one: keep or choose a host (atomically, see {@link HostPool#assign}), create the meeting or webinar
+ * (with the session's published interpretation, {@link MeetingInterpretation}: one meeting per session, breakouts
+ * included, since Zoom interprets no breakout room), or update it after a reschedule, {@code PROVISIONED},
+ * {@code streaming.link-provisioned.v1};</li>
  * <li>failing: {@code FAILED} with a reason, {@code streaming.provisioning-failed.v1}, due again after a back-off
  * (or, without a free host, as soon as a host joins the pool).</li>
  * </ul>
@@ -90,10 +92,11 @@ class Provisioner {
     private final java.time.Duration longestCreate;
     private final LostMeetings lost;
     private final Leases leases;
+    private final MeetingInterpretation interpretation;
 
     Provisioner(RedisStore store, ProvisioningKeys own, HostPool hosts, ZoomClient zoom,
             ProvisioningProperties properties, Clock clock, MeterRegistry meters, ZoomProperties zoomProperties,
-            LostMeetings lost, Leases leases) {
+            LostMeetings lost, Leases leases, MeetingInterpretation interpretation) {
         this.store = store;
         this.redis = store.redis();
         this.keys = own.streaming();
@@ -107,6 +110,7 @@ class Provisioner {
         this.longestCreate = CreateAttempt.longestCreate(zoomProperties);
         this.lost = lost;
         this.leases = leases;
+        this.interpretation = interpretation;
     }
 
     /**
@@ -187,6 +191,7 @@ class Provisioner {
                     Map.entry(SessionView.REPAIRED_MEETING_ID, "")));
             write.delete(keys.registrants(id));
             write.srem(own.waitingForHost(), id);
+            interpretation.meetingRemoved(write, id);
             if (meetingId != null) {
                 write.emit(new LinkRemoved(id, session.conferenceId(), meetingId,
                         cancelled ? "SESSION_CANCELLED" : "NOT_STREAMED"));
@@ -244,14 +249,17 @@ class Provisioner {
         }
         ZoomMeeting meeting = findLostCreate(session, attempt, host, kind, lease);
         boolean adopted = meeting != null;
+        MeetingInterpretation.Settings interpreted = null;
         if (meeting == null) {
+            // Created with the session's interpretation, so that it needs no update of its own (one write, not two).
+            interpreted = interpretation.forNewMeeting(id).orElse(null);
             // Recorded before the call, by the lease's holder only: a lost answer is looked for, never created twice.
             requireHeld(lease);
             store.atomically().requireFence(lease).hset(keys.session(id), Map.of(ProvisioningKeys.CREATE_ATTEMPT,
                     CreateAttempt.of(host, kind, clock.instant().plus(longestCreate)))).execute();
             try {
-                meeting = kind == ZoomKind.WEBINAR ? zoom.createWebinar(host, MeetingSpec.create(session))
-                        : zoom.createMeeting(host, MeetingSpec.create(session));
+                meeting = kind == ZoomKind.WEBINAR ? zoom.createWebinar(host, MeetingSpec.create(session, interpreted))
+                        : zoom.createMeeting(host, MeetingSpec.create(session, interpreted));
             } catch (ZoomException failure) {
                 // The call is over: nothing to wait for if it never reached Zoom, else one call's time for its result.
                 store.atomically().requireFence(lease).hset(keys.session(id), Map.of(ProvisioningKeys.CREATE_ATTEMPT,
@@ -272,8 +280,10 @@ class Provisioner {
         ZoomKind created = meeting.type() == null ? kind : meeting.kind();
         boolean dropLinks = recreate;
         boolean repaired = session.repairing();
+        MeetingInterpretation.Settings sent = interpreted;
         commit(id, revision, write -> {
             write.hset(keys.session(id), provisioned(session, host, created, meetingId));
+            interpretation.created(write, id, meetingId, sent);
             if (repaired) {
                 write.hset(keys.session(id), Map.of(SessionView.REPAIRED_AT, clock.instant().toString(),
                         SessionView.REPAIRED_MEETING_ID, meetingId));

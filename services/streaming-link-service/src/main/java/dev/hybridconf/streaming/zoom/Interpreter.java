@@ -12,4 +12,10 @@ public record Interpreter(String email, String languages) {
         }
         return new Interpreter(email, one.zoomId() + "," + other.zoomId());
     }
+
+    /** Leaves the e-mail (personal data) out of logs. */
+    @Override
+    public String toString() {
+        return "Interpreter[email=" + (email == null ? "null" : "[redacted]") + ", languages=" + languages + "]";
+    }
 }

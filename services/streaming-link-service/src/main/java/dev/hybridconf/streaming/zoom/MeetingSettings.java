@@ -8,7 +8,8 @@ package dev.hybridconf.streaming.zoom;
  * @param alternativeHosts             e-mails separated by semicolons
  * @param autoRecording                {@code none}, {@code local} or {@code cloud}
  * @param registrantsConfirmationEmail whether Zoom mails registrants itself
- * @param languageInterpretation       interpreters and their language pairs
+ * @param languageInterpretation       spoken-language interpreters and their language pairs
+ * @param signLanguageInterpretation   sign language interpreters and the sign language each gives
  */
 public record MeetingSettings(
         Integer approvalType,
@@ -19,7 +20,8 @@ public record MeetingSettings(
         String autoRecording,
         Boolean registrantsConfirmationEmail,
         Boolean registrantsEmailNotification,
-        LanguageInterpretation languageInterpretation) {
+        LanguageInterpretation languageInterpretation,
+        SignLanguageInterpretation signLanguageInterpretation) {
 
     public static final int APPROVAL_AUTOMATIC = 0;
     public static final int APPROVAL_MANUAL = 1;
@@ -31,11 +33,26 @@ public record MeetingSettings(
      * participants (auto-approved) and sends them their links, so Zoom's own e-mails are off.
      */
     public static MeetingSettings platformDefaults(LanguageInterpretation interpretation) {
-        return new MeetingSettings(APPROVAL_MANUAL, 1, true, false, null, "none", false, false, interpretation);
+        return new MeetingSettings(APPROVAL_MANUAL, 1, true, false, null, "none", false, false, interpretation, null);
+    }
+
+    /**
+     * Only the interpretation settings, for an update that changes nothing else. Both objects are sent whole: Zoom
+     * replaces the interpreter lists it is given.
+     */
+    public static MeetingSettings interpretationOnly(LanguageInterpretation spoken, SignLanguageInterpretation sign) {
+        return new MeetingSettings(null, null, null, null, null, null, null, null, spoken, sign);
     }
 
     public MeetingSettings withLanguageInterpretation(LanguageInterpretation interpretation) {
         return new MeetingSettings(approvalType, registrationType, waitingRoom, joinBeforeHost, alternativeHosts,
-                autoRecording, registrantsConfirmationEmail, registrantsEmailNotification, interpretation);
+                autoRecording, registrantsConfirmationEmail, registrantsEmailNotification, interpretation,
+                signLanguageInterpretation);
+    }
+
+    public MeetingSettings withSignLanguageInterpretation(SignLanguageInterpretation interpretation) {
+        return new MeetingSettings(approvalType, registrationType, waitingRoom, joinBeforeHost, alternativeHosts,
+                autoRecording, registrantsConfirmationEmail, registrantsEmailNotification, languageInterpretation,
+                interpretation);
     }
 }

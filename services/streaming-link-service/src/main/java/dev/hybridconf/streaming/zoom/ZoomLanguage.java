@@ -20,6 +20,11 @@ public enum ZoomLanguage {
         return zoomId;
     }
 
+    /** The ISO 639-1 code of the language. */
+    public String iso() {
+        return iso;
+    }
+
     /** The Zoom language for an ISO 639-1 code ({@code en}, {@code fr}, {@code es}), if Zoom offers it. */
     public static Optional<ZoomLanguage> forIso(String code) {
         String wanted = code == null ? "" : code.trim().toLowerCase(Locale.ROOT);

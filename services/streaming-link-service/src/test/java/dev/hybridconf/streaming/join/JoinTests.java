@@ -23,11 +23,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 import dev.hybridconf.contracts.CloudEvent;
+import dev.hybridconf.contracts.EventCodec;
+import dev.hybridconf.contracts.interpretation.SessionInterpretationPublished;
+import dev.hybridconf.contracts.interpretation.SessionInterpretationPublished.Delivery;
 import dev.hybridconf.contracts.registration.RegistrationApproved;
 import dev.hybridconf.kit.redis.RedisStore;
 import dev.hybridconf.streaming.catalog.StreamingKeys;
 import dev.hybridconf.streaming.emulator.OnZoomEmulator;
 import dev.hybridconf.streaming.emulator.ZoomEmulatorServer;
+import dev.hybridconf.streaming.interpretation.InterpretationKeys;
 import dev.hybridconf.streaming.registrants.ProvisioningStandIn;
 import dev.hybridconf.streaming.registrants.RegistrantFixtures;
 import dev.hybridconf.streaming.registrants.TestEvents;
@@ -83,6 +87,26 @@ class JoinTests {
     @Autowired
     TestEvents events;
 
+    @Autowired
+    InterpretationKeys interpretationKeys;
+
+    /**
+     * The plan's channels, as the interpretation service publishes them: English in the room and on Zoom, French
+     * and Spanish on Zoom, Arabic in the room's booth only. No interpreter: the join answer lists channels only.
+     */
+    private void publishInterpretation(String sessionId) {
+        events.send("interpretation.events", List.of(new EventCodec().wrap("interpretation-language-service",
+                new SessionInterpretationPublished(sessionId, ProvisioningStandIn.CONFERENCE, 1, List.of("en"),
+                        List.of(channel("en", Delivery.BOTH), channel("fr", Delivery.ZOOM),
+                                channel("es", Delivery.ZOOM), channel("ar", Delivery.ROOM)),
+                        List.of()))));
+        await().atMost(DEADLINE).until(() -> store.redis().exists(interpretationKeys.desired(sessionId)));
+    }
+
+    private static SessionInterpretationPublished.Channel channel(String language, Delivery delivery) {
+        return new SessionInterpretationPublished.Channel(language, false, delivery, true, null);
+    }
+
     @AfterEach
     void tearDown() {
         provisioning.retireAll();
@@ -92,13 +116,15 @@ class JoinTests {
     void aParticipantGetsTheirOwnPersonalLinkInTheirLanguageWithoutAnyZoomCallAndNeverAHostLink() throws Exception {
         var plenary = provisioning.provisioned("PLENARY", clock.instant().plus(Duration.ofMinutes(10)),
                 Duration.ofMinutes(60), "host5@hybridconf.example");
-        provisioning.setField(plenary.sessionId(), dev.hybridconf.streaming.catalog.SessionView.INTERPRETATION_LANGUAGES, "en,fr,es");
+        publishInterpretation(plenary.sessionId());
         String amina = id(), jorge = id();
         approve(amina, "REMOTE", "fr", "es");
         approve(jorge, "REMOTE", "es", null);
         await().atMost(DEADLINE).until(() -> store.redis().hexists(keys.registrants(plenary.sessionId()), amina)
                 && store.redis().hexists(keys.registrants(plenary.sessionId()), jorge));
         await().atMost(DEADLINE).until(() -> store.redis().zscore(keys.registrantsDirty(), plenary.sessionId()) == null);
+        await().atMost(DEADLINE).until(() -> store.redis().zscore(interpretationKeys.due(), plenary.sessionId()) == null
+                && store.redis().hexists(interpretationKeys.applied(plenary.sessionId()), "fingerprint"));
         long callsBefore = totalEmulatorCalls();
 
         HttpResponse<String> answer = join(plenary.sessionId(), TOKENS.token(amina, "participant"), "fr-FR");
@@ -112,8 +138,15 @@ class JoinTests {
                 .isNotEqualTo(JSON.readTree(hers.body()).path("joinUrl").asString());
         assertThat(body.path("start").asString()).isNotBlank();
         assertThat(body.path("timeZone").asString()).isEqualTo("Europe/Madrid");
-        assertThat(body.path("interpretation").path("languages")).extracting(JsonNode::asString)
-                .containsExactly("en", "fr", "es");
+        assertThat(body.path("interpretation").path("languages")).as("the channels a participant picks in Zoom")
+                .extracting(JsonNode::asString).containsExactly("en", "fr", "es");
+        JsonNode channels = body.path("interpretation").path("channels");
+        assertThat(channels).extracting(c -> c.path("language").asString()).containsExactly("en", "fr", "es", "ar");
+        assertThat(channels).extracting(c -> c.path("name").asString())
+                .containsExactly("anglais", "français", "espagnol", "arabe");
+        assertThat(channels).extracting(c -> c.path("onZoom").asBoolean()).containsExactly(true, true, true, false);
+        assertThat(JSON.readTree(hers.body()).path("interpretation").path("channels").get(3).path("name").asString())
+                .isEqualTo("árabe");
         assertThat(body.path("interpretation").path("yourLanguage").asString()).isEqualTo("es");
         assertThat(JSON.readTree(hers.body()).path("title").asString()).isEqualTo("PLENARY en español");
         assertThat(JSON.readTree(hers.body()).path("interpretation").path("yourLanguage").isNull()).isTrue();

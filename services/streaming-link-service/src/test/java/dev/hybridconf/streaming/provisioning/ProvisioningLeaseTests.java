@@ -58,6 +58,9 @@ class ProvisioningLeaseTests {
     static final String CREATE_MEETING = "POST /v2/users/{userId}/meetings";
 
     @Autowired
+    MeetingInterpretation interpretation;
+
+    @Autowired
     ZoomEmulatorServer emulator;
 
     @Autowired
@@ -142,7 +145,7 @@ class ProvisioningLeaseTests {
         Leases replicaA = new Leases(store.redis(), store.keys(), "replica-a");
         frozen.add(replicaA);
         Provisioner a = new Provisioner(store, own, hosts, zoom, properties, clock, meters, zoomProperties, lost,
-                replicaA);
+                replicaA, interpretation);
 
         CompletableFuture<String> run = CompletableFuture.supplyAsync(() -> a.reconcile(sessionId));
         await().atMost(DEADLINE).until(() -> !blank(store.redis().hget(keys.session(sessionId), "createAttempt")));

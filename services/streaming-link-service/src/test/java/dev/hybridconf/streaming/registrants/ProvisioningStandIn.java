@@ -104,7 +104,7 @@ public final class ProvisioningStandIn {
         return sessionId;
     }
 
-    /** Writes a hash field as provisioning (or the interpretation service, later) would. */
+    /** Writes a hash field as provisioning would. */
     public void setField(String sessionId, String field, String value) {
         redis.hset(keys.session(sessionId), field, value);
     }
