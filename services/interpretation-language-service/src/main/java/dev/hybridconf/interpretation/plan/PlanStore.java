@@ -4,11 +4,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.hybridconf.kit.errors.ProblemException;
 import dev.hybridconf.kit.redis.AtomicWrite;
 import dev.hybridconf.kit.redis.RedisStore;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,6 +30,8 @@ class PlanStore {
             return plan.map(PublishedPlan::version).orElse(0L);
         }
     }
+
+    private static final Logger log = LoggerFactory.getLogger(PlanStore.class);
 
     private final RedisStore store;
     private final PlanKeys keys;
@@ -47,9 +52,21 @@ class PlanStore {
         return store;
     }
 
+    /**
+     * The draft; one this version cannot read (written before the plan's model changed) counts as none: the next
+     * solve replaces it.
+     */
     Optional<Draft> draft(String conferenceId) {
         String stored = store.redis().hget(keys.draft(conferenceId), "json");
-        return stored == null ? Optional.empty() : Optional.of(json.readValue(stored, Draft.class));
+        if (stored == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(json.readValue(stored, Draft.class));
+        } catch (JacksonException unreadable) {
+            log.warn("The draft plan of {} cannot be read; solve again: {}", conferenceId, unreadable.getMessage());
+            return Optional.empty();
+        }
     }
 
     Published published(String conferenceId) {

@@ -431,7 +431,7 @@ class PlanViews {
                         now != null ? now.day() : start == null ? null : start.atZone(zone).toLocalDate(),
                         at(start, zone), at(end, zone), room, where, booth.language(),
                         texts.language(booth.language(), locale), booth.sign(), booth.sources(), booth.relayFrom(),
-                        booth.givesRelay(), delivery, partners, turns(booth.turns(), names, zone, shift),
+                        booth.givesRelay(), delivery, partners, turns(seated(booth), names, zone, shift),
                         !shift.isZero(), needed));
             }
         });
@@ -443,6 +443,13 @@ class PlanViews {
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------
+
+    /** The booth's turns of interpreters who still hold their seat (a declined seat's turns are open). */
+    private static List<Turn> seated(PublishedBooth booth) {
+        Set<String> seated = new java.util.HashSet<>();
+        booth.filled().forEach(seat -> seated.add(seat.interpreterId()));
+        return booth.turns().stream().filter(t -> seated.contains(t.interpreterId())).toList();
+    }
 
     private Map<String, String> names(String conferenceId) {
         Map<String, String> names = new HashMap<>();
