@@ -2,6 +2,10 @@ package dev.hybridconf.interpretation;
 
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +27,7 @@ import dev.hybridconf.contracts.session.ConferenceDay;
 import dev.hybridconf.contracts.session.ConferencePublished;
 import dev.hybridconf.contracts.session.SessionScheduled;
 import dev.hybridconf.interpretation.needs.SessionNeeds;
+import dev.hybridconf.interpretation.plan.PublishedPlanSamples;
 import dev.hybridconf.interpretation.roster.RosterHostileSamples;
 import dev.hybridconf.kit.messaging.TopicNames;
 import dev.hybridconf.testinfra.KafkaProbe;
@@ -48,6 +53,9 @@ class InterpretationLanguageHostileInputTests extends HostileInputContract {
 
     private String interpreterId;
 
+    /** A published plan's samples: an assignment of the caller's and their calendar feed token. */
+    private Map<String, String> plan = Map.of();
+
     @Autowired
     TopicNames topics;
 
@@ -56,7 +64,7 @@ class InterpretationLanguageHostileInputTests extends HostileInputContract {
 
     /** A conference and a session, from the programme's events, so that requests reach the real checks. */
     @BeforeAll
-    void aConferenceWithASession() {
+    void aConferenceWithASession() throws Exception {
         EventCodec codec = new EventCodec();
         // The days of the roster samples' availability (RosterHostileSamples).
         LocalDate day = LocalDate.of(2021, 2, 16);
@@ -73,6 +81,17 @@ class InterpretationLanguageHostileInputTests extends HostileInputContract {
         kafka.send(topics.physical("session.events"), session.subject(), codec.toJson(session));
         await().atMost(Duration.ofSeconds(60)).until(() -> needs.forSession(SESSION).isPresent());
         interpreterId = RosterHostileSamples.sampleInterpreter(servicePort, CONFERENCE, CALLER);
+        // Every working language offered, so the caller (Spanish A, available that day, remote) has a seat to plan.
+        HttpResponse<String> offered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + servicePort + "/api/interpretation/conferences/" + CONFERENCE + "/languages"))
+                .header("Authorization", "Bearer " + TestTokens.shared().organiser())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"extras\":[],\"alwaysOffer\":[\"en\",\"fr\",\"es\"],\"threshold\":1}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (offered.statusCode() != 200) {
+            throw new IllegalStateException(offered.body());
+        }
+        plan = PublishedPlanSamples.publish(servicePort, CONFERENCE, CALLER);
     }
 
     @DynamicPropertySource
@@ -96,8 +115,11 @@ class InterpretationLanguageHostileInputTests extends HostileInputContract {
 
     @Override
     protected Map<String, String> pathSamples() {
-        return Map.of("anything", "sample", "topic", "session.events", "partition", "0", "offset", "0",
-                "conferenceId", CONFERENCE, "sessionId", SESSION, "interpreterId", interpreterId);
+        Map<String, String> samples = new HashMap<>(Map.of("anything", "sample", "topic", "session.events",
+                "partition", "0", "offset", "0", "conferenceId", CONFERENCE, "sessionId", SESSION,
+                "interpreterId", interpreterId));
+        samples.putAll(plan);
+        return samples;
     }
 
     @Override
@@ -108,6 +130,7 @@ class InterpretationLanguageHostileInputTests extends HostileInputContract {
                 Body.json("{\"extras\":[\"ar\",\"ils\"],\"alwaysOffer\":[\"en\",\"fr\",\"es\"],\"threshold\":1}"));
         bodies.put("PUT /api/interpretation/sessions/{sessionId}/languages",
                 Body.json("{\"delivery\":\"BOTH\",\"relayAllowed\":true,\"force\":[\"ar\"],\"drop\":[\"es\"]}"));
+        bodies.put("POST /api/interpretation/conferences/{conferenceId}/plan/solve", Body.json("{\"limitSeconds\": 5}"));
         return bodies;
     }
 
