@@ -14,13 +14,16 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
+import dev.hybridconf.interpretation.languages.LanguageSettings;
+
 /**
  * Loads the demo rosters (one CSV per demo conference, named after it) when
  * {@code platform.interpretation.demo-rosters} is on ({@code DEMO_ROSTERS}), through the same all-or-nothing
  * import organisers use. Demo entries get ids derived from their conference and e-mail, so every environment
  * has the same ones; a restart, or several replicas starting at once, write nothing new (the rows are
  * unchanged, or the replica that lost the race reads them again and finds them so). A restart puts back what
- * the file says about its own entries; entries organisers added stay.
+ * the file says about its own entries; entries organisers added stay. The conference also offers its three working
+ * languages in every session, unless an organiser already chose its channels.
  */
 @Component
 @ConditionalOnBooleanProperty("platform.interpretation.demo-rosters")
@@ -29,10 +32,15 @@ class DemoRosters implements ApplicationRunner {
     /** The demo files, shipped as resources of the service: {@code demo-rosters/<conferenceId>.csv}. */
     static final List<String> FILES = List.of("demo-rosters/uclg-seminar-campus-2021.csv");
 
-    private final RosterImport imports;
+    /** What every demo conference offers in every session: its working languages (as at a UCLG week). */
+    static final List<String> DEMO_CHANNELS = List.of("en", "fr", "es");
 
-    DemoRosters(RosterImport imports) {
+    private final RosterImport imports;
+    private final LanguageSettings languages;
+
+    DemoRosters(RosterImport imports, LanguageSettings languages) {
         this.imports = imports;
+        this.languages = languages;
     }
 
     @Override
@@ -47,6 +55,8 @@ class DemoRosters implements ApplicationRunner {
             String conferenceId = conferenceOf(file);
             CsvRosterFile csv = CsvRosterFile.read(read(file), StandardCharsets.UTF_8);
             reports.add(imports.run(conferenceId, csv, false, Locale.ENGLISH, email -> demoId(conferenceId, email)));
+            // The conference's channels, once: an organiser's own choice is never overwritten.
+            languages.setIfUnset(conferenceId, List.of(), DEMO_CHANNELS, 1, "demo-rosters");
         }
         return reports;
     }
