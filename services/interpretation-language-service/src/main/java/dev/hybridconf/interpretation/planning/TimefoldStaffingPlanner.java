@@ -48,8 +48,10 @@ public class TimefoldStaffingPlanner implements StaffingPlanner {
     TimefoldStaffingPlanner(Norms norms, SolverTuning tuning) {
         this.norms = norms == null ? Norms.AIIC : norms;
         LocalSearchPhaseConfig localSearch = new LocalSearchPhaseConfig();
-        if (tuning.unimprovedSteps() != null) {
-            localSearch.setTerminationConfig(new TerminationConfig().withUnimprovedStepCountLimit(tuning.unimprovedSteps()));
+        if (tuning.unimprovedSteps() != null || tuning.moves() != null) {
+            localSearch.setTerminationConfig(new TerminationConfig()
+                    .withUnimprovedStepCountLimit(tuning.unimprovedSteps())
+                    .withMoveCountLimit(tuning.moves()));
         }
         SolverConfig config = new SolverConfig()
                 .withSolutionClass(StaffingSchedule.class)

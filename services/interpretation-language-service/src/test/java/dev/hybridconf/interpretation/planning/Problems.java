@@ -95,7 +95,7 @@ final class Problems {
 
     /** A planner that stops on its own after a few thousand unimproved steps: fast, and the same plan every run. */
     static TimefoldStaffingPlanner planner() {
-        return new TimefoldStaffingPlanner(Norms.AIIC, SolverTuning.forTests(3_000));
+        return new TimefoldStaffingPlanner(Norms.AIIC, SolverTuning.forTests(1_000));
     }
 
     static final SolveLimits LIMITS = new SolveLimits(Duration.ofMinutes(2), null);
