@@ -85,7 +85,13 @@ final class ScheduleBuilder {
                 .thenComparingInt(seat -> seat.booth().candidates.size())
                 .thenComparingLong(seat -> seat.booth().start)
                 .thenComparing(Seat::id));
-        return new StaffingSchedule(booths, interpreters, seats);
+        List<PartnerWish> wishes = new ArrayList<>();
+        for (Interpreter interpreter : interpreters) {
+            interpreter.partners().stream().sorted().map(byId::get)
+                    .filter(partner -> partner != null && partner != interpreter)
+                    .forEach(partner -> wishes.add(new PartnerWish(interpreter, partner)));
+        }
+        return new StaffingSchedule(booths, interpreters, List.copyOf(wishes), seats);
     }
 
     private static List<Interpreter> interpreters(List<InterpreterProfile> profiles) {
@@ -193,7 +199,8 @@ final class ScheduleBuilder {
      * is gone (the session moved to fewer seats, the channel dropped), the interpreter left the roster, or no
      * longer fits it (competence after a floor change, availability, work mode, a decline) — such a pin is
      * dropped. Pins that clash with each other (overlap, room change, daily limits after a session moved) are
-     * released: the seat keeps its interpreter as a starting point and the solver keeps them where it can.
+     * released: the seats start empty (so the starting plan breaks nothing) and the solver, charged for every
+     * published interpreter it does not put back, puts back all but what the clash forbids.
      */
     private static void pin(List<StaffingProblem.Pin> pins, Map<String, Seat> seatsById, Map<String, Interpreter> byId) {
         for (StaffingProblem.Pin pin : pins) {

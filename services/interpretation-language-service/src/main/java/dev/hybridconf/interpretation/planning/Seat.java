@@ -10,8 +10,8 @@ import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
 
 /**
  * A seat of a booth, the planning entity: its interpreter is the variable, null is a gap. A seat kept from
- * the published plan is pinned; one whose published interpreter now breaks a rule is released but still
- * remembers them ({@code kept}), so the solver keeps them where the rules allow.
+ * the published plan is pinned; one whose published interpreter now clashes with another pin is released
+ * (unpinned, empty) but still remembers them ({@code kept}), so the solver puts them back where the rules allow.
  */
 @PlanningEntity
 final class Seat {
@@ -69,8 +69,10 @@ final class Seat {
         this.pinned = true;
     }
 
+    /** Unpins the seat and empties it; it still remembers whom it would rather keep. */
     void release() {
         this.pinned = false;
+        this.interpreter = null;
     }
 
     Interpreter kept() {

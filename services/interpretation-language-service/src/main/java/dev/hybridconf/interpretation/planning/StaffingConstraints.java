@@ -28,6 +28,7 @@ public final class StaffingConstraints implements ConstraintProvider {
     static final String ON_SITE_FIRST = "on-site-first";
     static final String SAME_TEAM = "same-team";
     static final String PREFERRED_PARTNERS = "preferred-partners";
+    static final String PARTNERS_MET = "preferred-partners-met";
     static final String EVEN_LOAD = "even-load";
 
     static final int KEEP_PUBLISHED_WEIGHT = 1000;
@@ -64,6 +65,7 @@ public final class StaffingConstraints implements ConstraintProvider {
                 onSiteFirst(factory),
                 sameTeam(factory),
                 preferredPartners(factory),
+                partnersMet(factory),
                 evenLoad(factory)
         };
     }
@@ -179,15 +181,27 @@ public final class StaffingConstraints implements ConstraintProvider {
                 .asConstraint(SAME_TEAM);
     }
 
+    /**
+     * Each wish to share a booth with someone costs, unless it is met somewhere in the plan: every wish is
+     * charged here and each one met is given back by {@link #partnersMet}, so the sum is never positive and
+     * leaving the interpreter out does not count as meeting it.
+     */
     Constraint preferredPartners(ConstraintFactory factory) {
+        return factory.forEach(PartnerWish.class)
+                .penalize(HardMediumSoftScore.ofSoft(PREFERRED_PARTNERS_WEIGHT))
+                .asConstraint(PREFERRED_PARTNERS);
+    }
+
+    Constraint partnersMet(ConstraintFactory factory) {
         return factory.forEach(Seat.class)
                 .filter(seat -> !seat.interpreter().partners().isEmpty())
-                .ifNotExists(Seat.class,
+                .join(Seat.class,
                         Joiners.equal(Seat::booth),
                         Joiners.filtering((seat, other) -> seat != other
                                 && seat.interpreter().partners().contains(other.interpreter().id())))
-                .penalize(HardMediumSoftScore.ofSoft(PREFERRED_PARTNERS_WEIGHT))
-                .asConstraint(PREFERRED_PARTNERS);
+                .groupBy((seat, other) -> seat.interpreter(), (seat, other) -> other.interpreter())
+                .reward(HardMediumSoftScore.ofSoft(PREFERRED_PARTNERS_WEIGHT))
+                .asConstraint(PARTNERS_MET);
     }
 
     /** Even load: the sum of squared hours per interpreter, which spreads the same work over more people. */

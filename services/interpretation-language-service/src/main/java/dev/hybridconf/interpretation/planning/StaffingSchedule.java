@@ -16,6 +16,8 @@ final class StaffingSchedule {
     private List<Booth> booths;
     @ProblemFactCollectionProperty
     private List<Interpreter> interpreters;
+    @ProblemFactCollectionProperty
+    private List<PartnerWish> wishes;
     @PlanningEntityCollectionProperty
     private List<Seat> seats;
     @PlanningScore
@@ -25,9 +27,10 @@ final class StaffingSchedule {
         // for the solver's cloner
     }
 
-    StaffingSchedule(List<Booth> booths, List<Interpreter> interpreters, List<Seat> seats) {
+    StaffingSchedule(List<Booth> booths, List<Interpreter> interpreters, List<PartnerWish> wishes, List<Seat> seats) {
         this.booths = booths;
         this.interpreters = interpreters;
+        this.wishes = wishes;
         this.seats = seats;
     }
 
@@ -37,6 +40,10 @@ final class StaffingSchedule {
 
     List<Interpreter> interpreters() {
         return interpreters;
+    }
+
+    List<PartnerWish> wishes() {
+        return wishes;
     }
 
     List<Seat> seats() {
