@@ -1,8 +1,12 @@
 package dev.hybridconf.interpretation.planning;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -20,7 +24,6 @@ import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristi
 import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicType;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
-import ai.timefold.solver.core.config.solver.termination.TerminationCompositionStyle;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 
 /**
@@ -35,6 +38,12 @@ public class TimefoldStaffingPlanner implements StaffingPlanner {
     private static final Logger log = LoggerFactory.getLogger(TimefoldStaffingPlanner.class);
     /** The longest a solve runs when the caller sets no limit. */
     static final Duration DEFAULT_SPENT = Duration.ofMinutes(5);
+    /** Stops solves that stopped improving (one daemon thread for every solve of the process). */
+    private static final ScheduledExecutorService WATCH = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "staffing-planner-watch");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final Norms norms;
     private final SolverFactory<StaffingSchedule> solverFactory;
@@ -75,15 +84,40 @@ public class TimefoldStaffingPlanner implements StaffingPlanner {
         if (schedule.seats().stream().anyMatch(seat -> !seat.pinned())) {
             Solver<StaffingSchedule> solver = solverFactory.buildSolver(
                     new SolverConfigOverride<StaffingSchedule>().withTerminationConfig(termination(limits)));
+            AtomicLong lastImprovement = new AtomicLong(System.nanoTime());
+            // The solver first reports the plan it starts from (pins only, every other seat empty): feasible, but
+            // not a plan yet. The first feasible plan counts from the construction heuristic's, whose seats are
+            // all decided.
+            HardMediumSoftScore initial = solutionManager.update(schedule);
+            AtomicBoolean startReported = new AtomicBoolean();
             solver.addEventListener(event -> {
                 Duration elapsed = since(started);
                 HardMediumSoftScore score = (HardMediumSoftScore) event.getNewBestScore();
-                if (score.isFeasible() && event.isNewBestSolutionInitialized()) {
+                lastImprovement.set(System.nanoTime());
+                boolean start = score.equals(initial) && startReported.compareAndSet(false, true);
+                if (score.isFeasible() && !start) {
                     feasibleAt.compareAndSet(null, elapsed);
                 }
                 report(progress, new SolveProgress(elapsed, planScore(score)));
             });
-            best = solver.solve(schedule);
+            ScheduledFuture<?> watch = null;
+            if (limits != null && limits.unimproved() != null) {
+                long unimproved = limits.unimproved().toNanos();
+                long period = Math.max(10, Math.min(500, limits.unimproved().toMillis() / 10));
+                watch = WATCH.scheduleAtFixedRate(() -> {
+                    // armed once a feasible plan exists (a better one never loses feasibility)
+                    if (feasibleAt.get() != null && System.nanoTime() - lastImprovement.get() >= unimproved) {
+                        solver.terminateEarly();
+                    }
+                }, period, period, TimeUnit.MILLISECONDS);
+            }
+            try {
+                best = solver.solve(schedule);
+            } finally {
+                if (watch != null) {
+                    watch.cancel(false);
+                }
+            }
         }
         PlanReader.tidy(best);
         PlanReader.fillFreeSeats(best);
@@ -96,20 +130,13 @@ public class TimefoldStaffingPlanner implements StaffingPlanner {
     }
 
     /**
-     * Stops after {@code spent} in all, or once the best plan is feasible and has not improved for
-     * {@code unimproved}, whichever comes first.
+     * The solver stops itself after {@code spent}; the planner's watch stops it earlier once the best plan is
+     * feasible and has not improved for {@code unimproved} (Timefold's own unimproved termination cannot wait for
+     * feasibility without cutting the construction heuristic short).
      */
     static TerminationConfig termination(SolveLimits limits) {
         Duration spent = limits == null || limits.spent() == null ? DEFAULT_SPENT : limits.spent();
-        List<TerminationConfig> any = new ArrayList<>();
-        any.add(new TerminationConfig().withSpentLimit(spent));
-        if (limits != null && limits.unimproved() != null) {
-            any.add(new TerminationConfig().withTerminationCompositionStyle(TerminationCompositionStyle.AND)
-                    .withTerminationConfigList(List.of(new TerminationConfig().withBestScoreFeasible(true),
-                            new TerminationConfig().withUnimprovedSpentLimit(limits.unimproved()))));
-        }
-        return new TerminationConfig().withTerminationCompositionStyle(TerminationCompositionStyle.OR)
-                .withTerminationConfigList(any);
+        return new TerminationConfig().withSpentLimit(spent);
     }
 
     /** The score breakdown of a plan as the solver's constraints see it (for tests and diagnostics). */
