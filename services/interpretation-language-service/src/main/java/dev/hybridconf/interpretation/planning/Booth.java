@@ -55,7 +55,8 @@ final class Booth {
         this.channel = channel;
         this.key = session.sessionId() + "/" + channel.language();
         this.norms = norms;
-        this.zone = session.timeZone() != null ? session.timeZone() : fallbackZone;
+        this.zone = session.timeZone() != null ? session.timeZone()
+                : fallbackZone != null ? fallbackZone : ZoneId.of("UTC");
         this.day = session.day();
         ZonedDateTime localStartAt = session.start().atZone(zone);
         ZonedDateTime localEndAt = session.end().atZone(zone);
