@@ -14,7 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -104,10 +103,5 @@ class HandCheckedPlanTests {
 
     private static java.time.Instant at(String time) {
         return DAY.atTime(LocalTime.parse(time)).atZone(MADRID).toInstant();
-    }
-
-    @SuppressWarnings("unused")
-    private static List<String> list(String... values) {
-        return Arrays.asList(values);
     }
 }

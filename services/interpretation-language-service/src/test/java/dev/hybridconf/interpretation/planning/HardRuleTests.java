@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import dev.hybridconf.contracts.interpretation.SessionInterpretationPublished.Delivery;
 import dev.hybridconf.interpretation.needs.SessionNeed;
 import dev.hybridconf.interpretation.planning.StaffingSolution.Exclusion;
-import dev.hybridconf.interpretation.planning.StaffingSolution.Gap;
 import dev.hybridconf.interpretation.roster.Availability;
 import dev.hybridconf.interpretation.roster.DayPart;
 import dev.hybridconf.interpretation.roster.InterpreterProfile;
@@ -248,10 +247,5 @@ class HardRuleTests {
             }
         });
         assertThat(solution.score().medium()).isEqualTo(-solution.gaps().size());
-    }
-
-    @SuppressWarnings("unused")
-    private static Gap gap(StaffingSolution solution) {
-        return solution.gaps().get(0);
     }
 }
