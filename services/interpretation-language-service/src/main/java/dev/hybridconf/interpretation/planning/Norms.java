@@ -3,6 +3,7 @@ package dev.hybridconf.interpretation.planning;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The profession's norms the planner applies (defaults from AIIC and the national associations, ADR
@@ -28,7 +29,7 @@ public record Norms(
         Duration pairMax,
         Duration trioMax,
         Duration quartetMax,
-        int extraForRelayOrBothWays,
+        @DefaultValue("1") int extraForRelayOrBothWays,
         Duration blockJoin,
         int maxBlocksPerDay,
         Duration maxBlock,
