@@ -40,7 +40,9 @@ import dev.hybridconf.testinfra.hostile.HostileInputContract;
  * The service's endpoints (so far the error page and the API description; each new one joins by being
  * mapped) meet the hostile-input corpus: never a 5xx, every refusal problem details, nothing written.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// Solves the sweep starts end soon after their first feasible plan: each accepted one is awaited (awaitQuiet).
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "interpretation.solver.time-limit=2s", "interpretation.solver.unimproved=100ms" })
 @PlatformInfrastructure
 class InterpretationLanguageHostileInputTests extends HostileInputContract {
 
@@ -122,6 +124,21 @@ class InterpretationLanguageHostileInputTests extends HostileInputContract {
         return samples;
     }
 
+    /**
+     * Also until a solve the request started (a solve, or the replan after a decline) has ended: a background solve
+     * writes its progress and draft while later requests run, which is not theirs to answer for.
+     */
+    @Override
+    protected void awaitQuiet() {
+        super.awaitQuiet();
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest progress = HttpRequest.newBuilder(URI.create("http://localhost:" + servicePort
+                + "/api/interpretation/conferences/" + CONFERENCE + "/plan/solve"))
+                .header("Authorization", "Bearer " + TestTokens.shared().organiser()).GET().build();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .until(() -> !client.send(progress, HttpResponse.BodyHandlers.ofString()).body().contains("\"RUNNING\""));
+    }
+
     @Override
     protected Map<String, Body> exampleBodies() {
         Map<String, Body> bodies = new HashMap<>(RosterHostileSamples.exampleBodies());
@@ -130,7 +147,7 @@ class InterpretationLanguageHostileInputTests extends HostileInputContract {
                 Body.json("{\"extras\":[\"ar\",\"ils\"],\"alwaysOffer\":[\"en\",\"fr\",\"es\"],\"threshold\":1}"));
         bodies.put("PUT /api/interpretation/sessions/{sessionId}/languages",
                 Body.json("{\"delivery\":\"BOTH\",\"relayAllowed\":true,\"force\":[\"ar\"],\"drop\":[\"es\"]}"));
-        bodies.put("POST /api/interpretation/conferences/{conferenceId}/plan/solve", Body.json("{\"limitSeconds\": 5}"));
+        bodies.put("POST /api/interpretation/conferences/{conferenceId}/plan/solve", Body.json("{\"limitSeconds\": 2}"));
         return bodies;
     }
 
