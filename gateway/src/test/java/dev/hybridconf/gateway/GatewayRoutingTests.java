@@ -115,6 +115,16 @@ class GatewayRoutingTests {
     }
 
     @Test
+    void calendarAppsReachAnInterpretersScheduleFeedWithoutAToken() {
+        client.get().uri("/api/interpretation/calendars/0123456789abcdef.ics")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.upstream").isEqualTo("interpretation")
+                .jsonPath("$.authorization").doesNotExist();
+    }
+
+    @Test
     void zoomWebhooksReachTheStreamingServiceWithoutAToken() {
         String event = "{\"event\":\"meeting.started\",\"event_ts\":1780000000000}";
 

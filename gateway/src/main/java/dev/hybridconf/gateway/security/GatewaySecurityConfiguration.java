@@ -60,6 +60,7 @@ public class GatewaySecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/registrations/reminders").permitAll()
                         // Calendar apps subscribe to a personal feed with no token: the unguessable address is the credential.
                         .pathMatchers(HttpMethod.GET, "/api/sessions/calendars/*").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/interpretation/calendars/*").permitAll()
                         // The portal lists the conferences people may register for before they have a token.
                         .pathMatchers(HttpMethod.GET, "/api/sessions/conferences").permitAll()
                         // The streaming service verifies Zoom's signature; Zoom sends no bearer token.
