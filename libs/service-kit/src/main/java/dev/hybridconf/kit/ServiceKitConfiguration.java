@@ -31,6 +31,7 @@ import dev.hybridconf.kit.redis.RedisStore;
 import dev.hybridconf.kit.redis.RedisStoreHealthIndicator;
 import dev.hybridconf.kit.security.SecurityConfiguration;
 import dev.hybridconf.kit.web.LenientAcceptHeader;
+import dev.hybridconf.kit.web.PublicBaseUrl;
 import dev.hybridconf.kit.web.MalformedRequestFilter;
 import dev.hybridconf.kit.web.ProblemErrorController;
 import dev.hybridconf.kit.web.ProblemRequestRejectedHandler;
@@ -46,7 +47,7 @@ import tools.jackson.databind.ObjectMapper;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PlatformProperties.class)
 @Import({KafkaConfiguration.class, DeadLetterConfiguration.class, SecurityConfiguration.class, ProblemDetailsAdvice.class,
-        ProblemErrorController.class, LenientAcceptHeader.class})
+        ProblemErrorController.class, LenientAcceptHeader.class, PublicBaseUrl.class})
 public class ServiceKitConfiguration {
 
     @Bean

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 import dev.hybridconf.interpretation.demand.Listeners;
-import dev.hybridconf.interpretation.language.LanguageCatalogue;
+import dev.hybridconf.contracts.interpretation.LanguageCatalogue;
 
 /**
  * When a session needs a channel into a language: when its listeners reach the conference's threshold and the

@@ -10,7 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.hybridconf.contracts.interpretation.SessionInterpretationPublished.Delivery;
-import dev.hybridconf.interpretation.language.LanguageCatalogue;
+import dev.hybridconf.contracts.interpretation.LanguageCatalogue;
 
 /** What the languages and demand endpoints answer. */
 final class LanguagesViews {

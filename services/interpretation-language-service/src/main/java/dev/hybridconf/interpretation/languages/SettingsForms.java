@@ -9,7 +9,7 @@ import java.util.Set;
 import dev.hybridconf.contracts.interpretation.SessionInterpretationPublished.Delivery;
 import dev.hybridconf.interpretation.demand.KnownConference;
 import dev.hybridconf.interpretation.demand.KnownSession;
-import dev.hybridconf.interpretation.language.LanguageCatalogue;
+import dev.hybridconf.contracts.interpretation.LanguageCatalogue;
 import dev.hybridconf.kit.errors.InvalidFieldsException;
 import dev.hybridconf.kit.errors.InvalidFieldsException.Invalid;
 import tools.jackson.databind.JsonNode;

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.hybridconf.kit.errors.InvalidFieldsException;
+import dev.hybridconf.kit.web.PublicBaseUrl;
 
 /**
  * The organisers' side of the plan (role {@code organiser}, checked before anything else by
@@ -47,10 +48,10 @@ class PlanController {
     private final Publications publications;
     private final PlanViews views;
     private final CoverageCsv csv;
-    private final PlanLinks links;
+    private final PublicBaseUrl links;
 
     PlanController(PlanConferences conferences, PlanSolves solves, Publications publications, PlanViews views,
-            CoverageCsv csv, PlanLinks links) {
+            CoverageCsv csv, PublicBaseUrl links) {
         this.conferences = conferences;
         this.solves = solves;
         this.publications = publications;

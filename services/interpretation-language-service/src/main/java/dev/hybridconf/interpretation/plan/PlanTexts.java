@@ -11,7 +11,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 
-import dev.hybridconf.interpretation.language.LanguageCatalogue;
+import dev.hybridconf.contracts.interpretation.LanguageCatalogue;
 import dev.hybridconf.interpretation.planning.StaffingSolution.HiringSuggestion;
 import dev.hybridconf.interpretation.roster.LanguageClass;
 import dev.hybridconf.interpretation.roster.LanguageSkill;

@@ -24,7 +24,7 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 import dev.hybridconf.contracts.interpretation.SessionInterpretationPublished.Delivery;
-import dev.hybridconf.interpretation.language.LanguageCatalogue;
+import dev.hybridconf.contracts.interpretation.LanguageCatalogue;
 import dev.hybridconf.interpretation.needs.ChannelNeed;
 import dev.hybridconf.interpretation.needs.SessionNeed;
 import dev.hybridconf.interpretation.needs.SessionNeeds;

@@ -22,6 +22,7 @@ import dev.hybridconf.interpretation.plan.PublishedPlan.Status;
 import dev.hybridconf.interpretation.roster.InterpreterProfile;
 import dev.hybridconf.interpretation.roster.Roster;
 import dev.hybridconf.kit.errors.InvalidFieldsException;
+import dev.hybridconf.kit.web.PublicBaseUrl;
 import dev.hybridconf.kit.errors.NotFoundException;
 
 /**
@@ -47,10 +48,10 @@ class ScheduleController {
     private final PlanSolves solves;
     private final CalendarTokens tokens;
     private final ScheduleCalendar calendar;
-    private final PlanLinks links;
+    private final PublicBaseUrl links;
 
     ScheduleController(PlanConferences conferences, Roster roster, PlanViews views, Publications publications,
-            PlanSolves solves, CalendarTokens tokens, ScheduleCalendar calendar, PlanLinks links) {
+            PlanSolves solves, CalendarTokens tokens, ScheduleCalendar calendar, PublicBaseUrl links) {
         this.conferences = conferences;
         this.roster = roster;
         this.views = views;

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import dev.hybridconf.interpretation.language.LanguageCatalogue;
+import dev.hybridconf.contracts.interpretation.LanguageCatalogue;
 import dev.hybridconf.kit.errors.InvalidFieldsException.Invalid;
 import dev.hybridconf.kit.validation.PlainTextRules;
 

@@ -18,17 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import dev.hybridconf.contracts.interpretation.SessionInterpretationPublished.Delivery;
 import dev.hybridconf.interpretation.needs.SessionNeed;
 import dev.hybridconf.interpretation.planning.StaffingProblem;
-import dev.hybridconf.kit.messaging.TopicNames;
 import dev.hybridconf.testinfra.EventSchemaAssertions;
-import dev.hybridconf.testinfra.PlatformInfrastructure;
 import dev.hybridconf.testinfra.TestTokens;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
@@ -44,37 +38,14 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = "platform.public-base-url=https://conference.example.org/hybridconf/")
-@PlatformInfrastructure
-@Import(PlanTestPorts.class)
-class InterpreterScheduleTests {
-
-    @DynamicPropertySource
-    static void issuer(DynamicPropertyRegistry registry) {
-        TestTokens.shared().register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TopicNames topics;
-
-    @Autowired
-    FixedSessionNeeds needs;
-
-    @Autowired
-    FixedRoster roster;
+class InterpreterScheduleTests extends PlanServiceTest {
 
     @Autowired
     TestPlanner planner;
 
-    private PlanApi api;
-    private PlanFixture fixture;
-
     @BeforeEach
     void publishedPlan() {
-        api = new PlanApi(port, topics.physical("interpretation.events"));
-        fixture = new PlanFixture(PlanFixture.newConferenceId("sched")).install(needs, roster);
+        newConference("sched");
         api.solve(fixture.conferenceId);
         api.publish(fixture.conferenceId);
     }

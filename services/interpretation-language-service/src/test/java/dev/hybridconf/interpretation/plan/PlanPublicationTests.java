@@ -20,16 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import dev.hybridconf.contracts.interpretation.SessionInterpretationPublished.Delivery;
-import dev.hybridconf.kit.messaging.TopicNames;
 import dev.hybridconf.testinfra.EventSchemaAssertions;
-import dev.hybridconf.testinfra.PlatformInfrastructure;
-import dev.hybridconf.testinfra.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,34 +33,11 @@ import tools.jackson.databind.JsonNode;
  * once, also among interpreters' answers and the replans they start.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@PlatformInfrastructure
-@Import(PlanTestPorts.class)
-class PlanPublicationTests {
-
-    @DynamicPropertySource
-    static void issuer(DynamicPropertyRegistry registry) {
-        TestTokens.shared().register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TopicNames topics;
-
-    @Autowired
-    FixedSessionNeeds needs;
-
-    @Autowired
-    FixedRoster roster;
-
-    private PlanApi api;
-    private PlanFixture fixture;
+class PlanPublicationTests extends PlanServiceTest {
 
     @BeforeEach
     void conference() {
-        api = new PlanApi(port, topics.physical("interpretation.events"));
-        fixture = new PlanFixture(PlanFixture.newConferenceId("pub")).install(needs, roster);
+        newConference("pub");
     }
 
     @Test

@@ -14,17 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import dev.hybridconf.kit.lease.Lease;
 import dev.hybridconf.kit.lease.Leases;
-import dev.hybridconf.kit.messaging.TopicNames;
 import dev.hybridconf.kit.redis.RedisStore;
-import dev.hybridconf.testinfra.PlatformInfrastructure;
-import dev.hybridconf.testinfra.TestTokens;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.JsonNode;
 
@@ -38,26 +31,7 @@ import tools.jackson.databind.JsonNode;
         "interpretation.solver.lease-ttl=900ms", "interpretation.solver.progress-interval=50ms",
         "interpretation.solver.threads=1", "interpretation.solver.queue=1",
         "interpretation.solver.time-limit=20s", "interpretation.solver.max-time-limit=2m"})
-@PlatformInfrastructure
-@Import(PlanTestPorts.class)
-class PlanSolveTests {
-
-    @DynamicPropertySource
-    static void issuer(DynamicPropertyRegistry registry) {
-        TestTokens.shared().register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TopicNames topics;
-
-    @Autowired
-    FixedSessionNeeds needs;
-
-    @Autowired
-    FixedRoster roster;
+class PlanSolveTests extends PlanServiceTest {
 
     @Autowired
     TestPlanner planner;
@@ -77,13 +51,9 @@ class PlanSolveTests {
     @Autowired
     PlanProperties properties;
 
-    private PlanApi api;
-    private PlanFixture fixture;
-
     @BeforeEach
     void conference() {
-        api = new PlanApi(port, topics.physical("interpretation.events"));
-        fixture = new PlanFixture(PlanFixture.newConferenceId("solve")).install(needs, roster);
+        newConference("solve");
     }
 
     @AfterEach

@@ -11,18 +11,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import dev.hybridconf.contracts.interpretation.SessionInterpretationPublished.Delivery;
-import dev.hybridconf.kit.messaging.TopicNames;
-import dev.hybridconf.testinfra.PlatformInfrastructure;
-import dev.hybridconf.testinfra.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,34 +23,11 @@ import tools.jackson.databind.JsonNode;
  * coverage matrix per day as JSON and as formula-guarded CSV, and the load per interpreter.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@PlatformInfrastructure
-@Import(PlanTestPorts.class)
-class PlanViewsTests {
-
-    @DynamicPropertySource
-    static void issuer(DynamicPropertyRegistry registry) {
-        TestTokens.shared().register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TopicNames topics;
-
-    @Autowired
-    FixedSessionNeeds needs;
-
-    @Autowired
-    FixedRoster roster;
-
-    private PlanApi api;
-    private PlanFixture fixture;
+class PlanViewsTests extends PlanServiceTest {
 
     @BeforeEach
     void solved() {
-        api = new PlanApi(port, topics.physical("interpretation.events"));
-        fixture = new PlanFixture(PlanFixture.newConferenceId("views")).install(needs, roster);
+        newConference("views");
     }
 
     @Test

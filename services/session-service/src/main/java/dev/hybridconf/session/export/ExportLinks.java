@@ -5,7 +5,7 @@ import java.net.URI;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import dev.hybridconf.session.PublicBaseUrl;
+import dev.hybridconf.kit.web.PublicBaseUrl;
 
 /**
  * Where exported sessions and feeds point. Every address is public: the participant portal

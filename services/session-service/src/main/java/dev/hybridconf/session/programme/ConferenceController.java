@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.hybridconf.session.PublicBaseUrl;
+import dev.hybridconf.kit.web.PublicBaseUrl;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -1,4 +1,4 @@
-package dev.hybridconf.interpretation.language;
+package dev.hybridconf.contracts.interpretation;
 
 import java.util.Locale;
 import java.util.Map;
@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The languages the interpretation plan knows: ISO 639 codes (two letters for spoken languages, three for
+ * The languages sessions are held and interpreted in, as the interpretation events carry them: ISO 639 codes (two letters for spoken languages, three for
  * sign languages, which have no two-letter code), whether each is a sign language, and its name in the
  * platform's three languages. A conference's working languages are the platform's ({@code en fr es});
  * extras (Arabic, Portuguese, International Sign ...) are declared per conference from this list.
@@ -75,10 +75,19 @@ public final class LanguageCatalogue {
     }
 
     private static Map.Entry<String, Language> spoken(String code, String en, String fr, String es) {
-        return Map.entry(code, new Language(code, false, Map.of("en", en, "fr", fr, "es", es)));
+        return Map.entry(code, new Language(code, false, names(en, fr, es)));
     }
 
     private static Map.Entry<String, Language> signed(String code, String en, String fr, String es) {
-        return Map.entry(code, new Language(code, true, Map.of("en", en, "fr", fr, "es", es)));
+        return Map.entry(code, new Language(code, true, names(en, fr, es)));
+    }
+
+    /** Names in the readers' order: en, fr, es. */
+    private static Map<String, String> names(String en, String fr, String es) {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        names.put("en", en);
+        names.put("fr", fr);
+        names.put("es", es);
+        return java.util.Collections.unmodifiableMap(names);
     }
 }

@@ -1,4 +1,4 @@
-package dev.hybridconf.session;
+package dev.hybridconf.kit.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

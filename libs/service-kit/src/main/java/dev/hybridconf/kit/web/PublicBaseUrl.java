@@ -1,4 +1,4 @@
-package dev.hybridconf.interpretation.plan;
+package dev.hybridconf.kit.web;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -8,23 +8,24 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The addresses the plan hands out, from the one people and clients reach the platform at: the gateway, from configuration
+ * The address people and clients reach the platform at: the gateway, from configuration
  * ({@code platform.public-base-url}, {@code PUBLIC_BASE_URL}; {@code http://localhost:8080} in local runs).
- * Every address the plan hands out (calendar feed addresses, the solve's {@code Location}) is built from it,
- * never from the request (ADR 0011): behind the gateway the request names the service's own port, and its
- * {@code Host} and {@code X-Forwarded-*} headers are whatever the client sent. The session service's class of the
- * name PublicBaseUrl, copied (named for this package so the two never meet as beans): the kit is the place for it once a third service needs it.
+ * Every address a service hands out (schedule exports, calendar feed addresses,
+ * {@code Location} headers) is built from it, never from the request: behind the gateway the request
+ * names the service's own port, and its {@code Host} and {@code X-Forwarded-*} headers are whatever the
+ * client sent (the gateway passes them on), so building from them would let anyone put their own host
+ * into a document another person receives.
  *
  * <p>Checked at start-up: an absolute {@code http} or {@code https} address with a host, and no user
  * information, query or fragment. A path (a prefix the gateway is published under) is kept; trailing
  * slashes are not.
  */
 @Component
-class PlanLinks {
+public class PublicBaseUrl {
 
     private final String base;
 
-    PlanLinks(@Value("${platform.public-base-url:http://localhost:8080}") String configured) {
+    public PublicBaseUrl(@Value("${platform.public-base-url:http://localhost:8080}") String configured) {
         this.base = check("platform.public-base-url", configured);
     }
 

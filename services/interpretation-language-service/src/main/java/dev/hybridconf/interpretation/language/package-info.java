@@ -1,2 +1,0 @@
-/** The languages the interpretation plan knows. */
-package dev.hybridconf.interpretation.language;
