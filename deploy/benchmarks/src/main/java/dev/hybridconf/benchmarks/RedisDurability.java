@@ -207,45 +207,11 @@ public final class RedisDurability {
 
     /** The options given (name without dashes → value), or null when help was asked for. */
     static Map<String, String> parse(String[] args) {
-        List<String> known = List.of("writes", "threads", "rounds", "dir", "out");
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--help") || arg.equals("-h")) {
-                return null;
-            }
-            int equals = arg.indexOf('=');
-            String name = equals > 0 ? arg.substring(0, equals) : arg;
-            if (!name.startsWith("--") || !known.contains(name.substring(2))) {
-                throw new IllegalArgumentException("unknown option '" + arg + "' (--help lists them)");
-            }
-            String value;
-            if (equals > 0) {
-                value = arg.substring(equals + 1);
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                throw new IllegalArgumentException(name + " needs a value");
-            }
-            options.put(name.substring(2), value);
-        }
-        return options;
+        return Options.parse(args, List.of("writes", "threads", "rounds", "dir", "out"));
     }
 
     private static int positive(Map<String, String> options, String name, int fallback, int max) {
-        String value = options.get(name);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed < 1 || parsed > max) {
-                throw new IllegalArgumentException("--" + name + " must be between 1 and " + max + ", not " + value);
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " must be a whole number, not " + value, e);
-        }
+        return Options.positive(options, name, fallback, max);
     }
 
     private static int freePort() throws IOException {
