@@ -199,52 +199,28 @@ final class MeetingRequests {
     }
 
     private static void checkInterpretation(JsonNode interpretation, List<FieldError> errors) {
-        if (interpretation == null) {
-            return;
-        }
-        String prefix = "settings.language_interpretation";
-        if (!interpretation.isObject()) {
-            errors.add(new FieldError(prefix, "Invalid field."));
-            return;
-        }
-        JsonNode enable = interpretation.get("enable");
-        if (enable != null && !enable.isBoolean()) {
-            errors.add(new FieldError(prefix + ".enable", "Invalid field."));
-        }
-        JsonNode interpreters = interpretation.get("interpreters");
-        if (interpreters == null) {
-            return;
-        }
-        if (!interpreters.isArray()) {
-            errors.add(new FieldError(prefix + ".interpreters", "Invalid field."));
-            return;
-        }
-        if (interpreters.size() > MAX_INTERPRETERS) {
-            errors.add(new FieldError(prefix + ".interpreters",
-                    "A meeting can have at most " + MAX_INTERPRETERS + " interpreters."));
-        }
-        for (int i = 0; i < interpreters.size(); i++) {
-            JsonNode interpreter = interpreters.get(i);
-            String field = prefix + ".interpreters[" + i + "]";
-            JsonNode email = interpreter.get("email");
-            if (email == null || !email.isString() || !EMAIL.matcher(email.asString()).matches()) {
-                errors.add(new FieldError(field + ".email", "Invalid field."));
-            }
-            JsonNode languages = interpreter.get("languages");
-            if (languages == null || !languages.isString() || !validLanguagePair(languages.asString())) {
-                errors.add(new FieldError(field + ".languages", "Two different languages of "
+        checkInterpreters(interpretation, "settings.language_interpretation", "interpreters", "languages",
+                languages -> validLanguagePair(languages), "Two different languages of "
                         + String.join(",", INTERPRETATION_LANGUAGES.stream().sorted().toList())
-                        + ", separated by a comma (e.g. US,FR)."));
-            }
-        }
+                        + ", separated by a comma (e.g. US,FR).", errors);
     }
 
     private static void checkSignInterpretation(JsonNode interpretation, Set<String> signLanguages,
             List<FieldError> errors) {
+        checkInterpreters(interpretation, "settings.sign_language_interpretation", "sign language interpreters",
+                "sign_language", signLanguages::contains, "One of the account's sign languages: "
+                        + String.join(", ", signLanguages.stream().sorted().toList()) + ".", errors);
+    }
+
+    /**
+     * Zoom's two interpretation settings have one shape: {@code enable} and at most {@link #MAX_INTERPRETERS}
+     * interpreters, each an e-mail and a language field ({@code languages} or {@code sign_language}).
+     */
+    private static void checkInterpreters(JsonNode interpretation, String prefix, String what, String languageField,
+            java.util.function.Predicate<String> validLanguage, String languageRule, List<FieldError> errors) {
         if (interpretation == null) {
             return;
         }
-        String prefix = "settings.sign_language_interpretation";
         if (!interpretation.isObject()) {
             errors.add(new FieldError(prefix, "Invalid field."));
             return;
@@ -263,7 +239,7 @@ final class MeetingRequests {
         }
         if (interpreters.size() > MAX_INTERPRETERS) {
             errors.add(new FieldError(prefix + ".interpreters",
-                    "A meeting can have at most " + MAX_INTERPRETERS + " sign language interpreters."));
+                    "A meeting can have at most " + MAX_INTERPRETERS + " " + what + "."));
         }
         for (int i = 0; i < interpreters.size(); i++) {
             JsonNode interpreter = interpreters.get(i);
@@ -272,10 +248,9 @@ final class MeetingRequests {
             if (email == null || !email.isString() || !EMAIL.matcher(email.asString()).matches()) {
                 errors.add(new FieldError(field + ".email", "Invalid field."));
             }
-            JsonNode language = interpreter.get("sign_language");
-            if (language == null || !language.isString() || !signLanguages.contains(language.asString())) {
-                errors.add(new FieldError(field + ".sign_language", "One of the account's sign languages: "
-                        + String.join(", ", signLanguages.stream().sorted().toList()) + "."));
+            JsonNode language = interpreter.get(languageField);
+            if (language == null || !language.isString() || !validLanguage.test(language.asString())) {
+                errors.add(new FieldError(field + "." + languageField, languageRule));
             }
         }
     }
