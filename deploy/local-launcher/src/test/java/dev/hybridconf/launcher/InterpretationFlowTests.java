@@ -3,23 +3,15 @@ package dev.hybridconf.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * else's); participants read each session's channels in the programme and filter on them; and the streaming staff's
  * board shows the interpretation of an interpreted session ready on Zoom.
  *
- * <p>The stack starts once for the class, as in {@link PlatformFlowTests}; the test makes its own registrations.
+ * <p>The stack is the one the flow tests share ({@link FlowStack}); the test makes its own registrations.
  * Response shapes the design leaves open (lists wrapped or not, where a count sits) are read by searching the JSON
  * tree, so the test pins the behaviour, not the layout.
  */
@@ -45,30 +37,18 @@ class InterpretationFlowTests {
     private static final String SEMINAR = "uclg-seminar-campus-2021";
     private static final String INTERPRETATION = "/api/interpretation/conferences/" + SEMINAR;
 
-    @TempDir
-    static Path dataDir;
-
+    static FlowStack flow;
     static LocalStack stack;
     static Http gateway;
     static String organiser;
 
+    /** The stack the flow tests share (FlowStack): started by the first of them, stopped when the JVM exits. */
     @BeforeAll
     static void startStack() {
-        Path root = LocalLauncher.Options.findRoot(Path.of("")).orElseThrow();
-        StackConfig config = StackConfig.builder(root).dataDir(dataDir).freePorts()
-                .cacheDir(Path.of("target", "local-stack-cache")).healthTimeout(Duration.ofSeconds(180)).build();
-        stack = new LocalStack(config, message -> System.out.println("[stack] " + message));
-        stack.start();
-        gateway = new Http(stack.gatewayUrl());
-        organiser = stack.demoTokens().get("organiser");
-        assertThat(organiser).as("organiser demo token").isNotBlank();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.stop();
-        }
+        flow = FlowStack.get();
+        stack = flow.stack;
+        gateway = flow.gateway;
+        organiser = flow.organiser;
     }
 
     @Test
@@ -298,38 +278,10 @@ class InterpretationFlowTests {
 
     /** An organiser's invitation to the Seminar for {@code email}, with those roles; returns its code. */
     private static String invite(String email, List<String> roles, boolean skipReview) {
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("conferenceId", SEMINAR);
-        request.put("email", email);
-        if (!roles.isEmpty()) {
-            request.put("roles", roles);
-        }
-        request.put("skipReview", skipReview);
-        request.put("language", "fr");
-        Http.Answer invited = gateway.post("/api/registrations/invitations",
-                JsonMapper.shared().writeValueAsString(request), organiser);
-        assertThat(invited.status()).as(invited.body()).isEqualTo(201);
-        return invited.json().path("code").asString();
+        return flow.invite(SEMINAR, email, roles, skipReview);
     }
 
-    /** The access code of the newest message to {@code email} in the registration service's demo mailbox. */
     private static String accessCodeMailedTo(String email) {
-        Http mailbox = new Http(stack.url(App.REGISTRATION.name()));
-        String path = "/internal/demo-mailbox?to=" + URLEncoder.encode(email, StandardCharsets.UTF_8);
-        Pattern access = Pattern.compile("\\?access=([A-Za-z0-9_-]{20,})");
-        String[] code = new String[1];
-        await().atMost(EVENTUALLY).untilAsserted(() -> {
-            Http.Answer box = mailbox.get(path, null);
-            assertThat(box.status()).as(box.body()).isEqualTo(200);
-            code[0] = null;
-            for (JsonNode message : box.json().path("messages")) {
-                Matcher link = access.matcher(message.path("body").asString(""));
-                if (code[0] == null && link.find()) {
-                    code[0] = link.group(1);
-                }
-            }
-            assertThat(code[0]).as("a message with the access link: " + box.body()).isNotNull();
-        });
-        return code[0];
+        return flow.accessCodeMailedTo(email);
     }
 }

@@ -6,13 +6,11 @@ import static org.awaitility.Awaitility.await;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -39,11 +37,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.resps.StreamEntry;
@@ -61,32 +57,19 @@ class PlatformFlowTests {
     private static final Duration EVENTUALLY = Duration.ofSeconds(60);
     private static final String REGISTRATION_EVENTS = "registration.events";
 
-    @TempDir
-    static Path dataDir;
-
+    static FlowStack flow;
     static LocalStack stack;
     static Http gateway;
     static String organiser;
     static boolean relayDisabled;
 
+    /** The stack the flow tests share (FlowStack): started by the first of them, stopped when the JVM exits. */
     @BeforeAll
     static void startStack() {
-        Path root = LocalLauncher.Options.findRoot(Path.of("")).orElseThrow();
-        // Class data archives outlive the temporary data directory, so the next build starts faster.
-        StackConfig config = StackConfig.builder(root).dataDir(dataDir).freePorts()
-                .cacheDir(Path.of("target", "local-stack-cache")).healthTimeout(Duration.ofSeconds(180)).build();
-        stack = new LocalStack(config, message -> System.out.println("[stack] " + message));
-        stack.start();
-        gateway = new Http(stack.gatewayUrl());
-        organiser = stack.demoTokens().get("organiser");
-        assertThat(organiser).as("organiser demo token").isNotBlank();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.stop();
-        }
+        flow = FlowStack.get();
+        stack = flow.stack;
+        gateway = flow.gateway;
+        organiser = flow.organiser;
     }
 
     @Test
@@ -487,11 +470,7 @@ class PlatformFlowTests {
 
     /** An organiser's invitation to {@code conference} for {@code email}; returns its code. */
     private static String invite(String conference, String email, boolean skipReview) {
-        Http.Answer invited = gateway.post("/api/registrations/invitations", JsonMapper.shared().writeValueAsString(
-                Map.of("conferenceId", conference, "email", email, "skipReview", skipReview, "language", "fr")),
-                organiser);
-        assertThat(invited.status()).as(invited.body()).isEqualTo(201);
-        return invited.json().path("code").asString();
+        return flow.invite(conference, email, List.of(), skipReview);
     }
 
     /** How many registrations the registration service lists for {@code conference}. */
@@ -501,28 +480,8 @@ class PlatformFlowTests {
         return counts.json().path("total").asLong();
     }
 
-    /**
-     * Waits for an approval in the registration service's demo mailbox and returns the access code of the newest
-     * message that carries one (a person registered for several conferences also gets their other messages).
-     */
     private static String accessCodeMailedTo(String email) {
-        Http mailbox = new Http(stack.url(App.REGISTRATION.name()));
-        String path = "/internal/demo-mailbox?to=" + URLEncoder.encode(email, StandardCharsets.UTF_8);
-        Pattern access = Pattern.compile("\\?access=([A-Za-z0-9_-]{20,})");
-        String[] code = new String[1];
-        await().atMost(EVENTUALLY).untilAsserted(() -> {
-            Http.Answer box = mailbox.get(path, null);
-            assertThat(box.status()).as(box.body()).isEqualTo(200);
-            code[0] = null;
-            for (JsonNode message : box.json().path("messages")) {
-                Matcher link = access.matcher(message.path("body").asString(""));
-                if (code[0] == null && link.find()) {
-                    code[0] = link.group(1);
-                }
-            }
-            assertThat(code[0]).as("a message with the access link: " + box.body()).isNotNull();
-        });
-        return code[0];
+        return flow.accessCodeMailedTo(email);
     }
 
     /** The {@code kid} in a token's header. */
