@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -29,27 +28,13 @@ import tools.jackson.databind.node.ObjectNode;
  * Response shapes the design leaves open (lists wrapped or not, where a count sits) are read by searching the JSON
  * tree, so the test pins the behaviour, not the layout.
  */
-class InterpretationFlowTests {
+class InterpretationFlowTests extends FlowTest {
 
     private static final Duration EVENTUALLY = Duration.ofSeconds(90);
     /** The solve runs in the background under its own time limit; this only bounds the test. */
     private static final Duration SOLVING = Duration.ofMinutes(5);
     private static final String SEMINAR = "uclg-seminar-campus-2021";
     private static final String INTERPRETATION = "/api/interpretation/conferences/" + SEMINAR;
-
-    static FlowStack flow;
-    static LocalStack stack;
-    static Http gateway;
-    static String organiser;
-
-    /** The stack the flow tests share (FlowStack): started by the first of them, stopped when the JVM exits. */
-    @BeforeAll
-    static void startStack() {
-        flow = FlowStack.get();
-        stack = flow.stack;
-        gateway = flow.gateway;
-        organiser = flow.organiser;
-    }
 
     @Test
     void demandAppearsThePlanPublishesTheInterpreterSeesTheirScheduleAndTheBoardShowsInterpretationReady() {

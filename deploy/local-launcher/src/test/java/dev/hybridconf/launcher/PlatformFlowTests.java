@@ -38,7 +38,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import redis.clients.jedis.RedisClient;
@@ -52,25 +51,12 @@ import tools.jackson.databind.json.JsonMapper;
  * to the platform goes through the gateway. The stack starts once for the class; each test makes its
  * own registrations and asserts only on them (or on differences), so the tests do not depend on their order.
  */
-class PlatformFlowTests {
+class PlatformFlowTests extends FlowTest {
 
     private static final Duration EVENTUALLY = Duration.ofSeconds(60);
     private static final String REGISTRATION_EVENTS = "registration.events";
 
-    static FlowStack flow;
-    static LocalStack stack;
-    static Http gateway;
-    static String organiser;
     static boolean relayDisabled;
-
-    /** The stack the flow tests share (FlowStack): started by the first of them, stopped when the JVM exits. */
-    @BeforeAll
-    static void startStack() {
-        flow = FlowStack.get();
-        stack = flow.stack;
-        gateway = flow.gateway;
-        organiser = flow.organiser;
-    }
 
     @Test
     void aRequestsTraceIdIsInTheGatewaysTheProducersAndEveryConsumersLogs() {
