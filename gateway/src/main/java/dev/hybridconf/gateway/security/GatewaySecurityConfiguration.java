@@ -61,6 +61,12 @@ public class GatewaySecurityConfiguration {
                         // Calendar apps subscribe to a personal feed with no token: the unguessable address is the credential.
                         .pathMatchers(HttpMethod.GET, "/api/sessions/calendars/*").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/interpretation/calendars/*").permitAll()
+                        // Published daily summaries, their charts and feed are for everyone (drafts never are).
+                        .pathMatchers(HttpMethod.GET, "/api/rapporteur/conferences/*/summaries",
+                                "/api/rapporteur/conferences/*/summaries.atom",
+                                "/api/rapporteur/conferences/*/themes.svg",
+                                "/api/rapporteur/conferences/*/days/*/summary/published",
+                                "/api/rapporteur/conferences/*/days/*/themes.svg").permitAll()
                         // The portal lists the conferences people may register for before they have a token.
                         .pathMatchers(HttpMethod.GET, "/api/sessions/conferences").permitAll()
                         // The streaming service verifies Zoom's signature; Zoom sends no bearer token.

@@ -120,7 +120,8 @@ public record PlatformProperties(
      *
      * @param publicPaths request patterns open without a token, as {@code "POST /api/registrations"}
      *                    or {@code "/oauth2/jwks"} (any method)
-     * @param rolePaths   request patterns only a role may call, as {@code "organiser POST /api/registrations/bulk"}:
+     * @param rolePaths   request patterns only a role (or any of a comma list) may call, as {@code "organiser POST
+     *                    /api/registrations/bulk"} or {@code "rapporteur,organiser GET /api/rapporteur/x"}:
      *                    checked before the body is read, so others get 403 rather than a validation answer
      */
     public record Security(String jwkSetUri, String issuer, List<String> publicPaths, List<String> rolePaths) {

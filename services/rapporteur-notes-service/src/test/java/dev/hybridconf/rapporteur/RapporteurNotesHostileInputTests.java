@@ -1,26 +1,56 @@
 package dev.hybridconf.rapporteur;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.hybridconf.rapporteur.corpus.InputsHostileSamples;
+import dev.hybridconf.rapporteur.live.LiveHostileSamples;
+import dev.hybridconf.rapporteur.reading.ReadingHostileSamples;
+import dev.hybridconf.rapporteur.summary.SummaryHostileSamples;
+import dev.hybridconf.rapporteur.trends.TrendsHostileSamples;
 import dev.hybridconf.testinfra.PlatformInfrastructure;
 import dev.hybridconf.testinfra.TestTokens;
 import dev.hybridconf.testinfra.hostile.Endpoint;
 import dev.hybridconf.testinfra.hostile.HostileInputContract;
 
 /**
- * The service's endpoints (so far the error page and the API description; each new one joins by being
- * mapped) meet the hostile-input corpus: never a 5xx, every refusal problem details, nothing written.
+ * The service's endpoints meet the hostile-input corpus: never a 5xx, every refusal problem details, nothing
+ * written. Each feature supplies its real objects, valid bodies and queries through its {@code *HostileSamples}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @PlatformInfrastructure
 class RapporteurNotesHostileInputTests extends HostileInputContract {
+
+    static final String CONFERENCE = "hostile-rapporteur-2021";
+    static final String SESSION = "7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
+    static final LocalDate DAY = LocalDate.of(2021, 2, 16);
+    static final String CALLER = "9d2f4b6a-0c1e-4a3b-8f5d-7e9a1c3b5d7f";
+
+    @LocalServerPort
+    int servicePort;
+
+    private final Map<String, String> samples = new HashMap<>();
+
+    @BeforeAll
+    void realObjects() {
+        samples.putAll(Map.of("anything", "sample", "topic", "session.events", "partition", "0", "offset", "0",
+                "conferenceId", CONFERENCE, "sessionId", SESSION, "day", DAY.toString(), "lang", "en"));
+        samples.putAll(InputsHostileSamples.prepare(servicePort, CONFERENCE, SESSION, DAY));
+        samples.putAll(LiveHostileSamples.prepare(servicePort, CONFERENCE, SESSION, DAY));
+        samples.putAll(TrendsHostileSamples.prepare(servicePort, CONFERENCE, SESSION, DAY));
+        samples.putAll(SummaryHostileSamples.prepare(servicePort, CONFERENCE, SESSION, DAY));
+        samples.putAll(ReadingHostileSamples.prepare(servicePort, CONFERENCE, SESSION, DAY));
+    }
 
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) {
@@ -29,7 +59,7 @@ class RapporteurNotesHostileInputTests extends HostileInputContract {
 
     @Override
     protected String token() {
-        return TestTokens.shared().token("9d2f4b6a-0c1e-4a3b-8f5d-7e9a1c3b5d7f", "participant", "moderator",
+        return TestTokens.shared().token(CALLER, "participant", "moderator",
                 "rapporteur", "streaming-staff", "interpreter", "organiser");
     }
 
@@ -43,11 +73,30 @@ class RapporteurNotesHostileInputTests extends HostileInputContract {
 
     @Override
     protected Map<String, String> pathSamples() {
-        return Map.of("anything", "sample", "topic", "session.events", "partition", "0", "offset", "0");
+        return samples;
     }
 
     @Override
     protected Map<String, Body> exampleBodies() {
-        return Map.of("POST /api/rapporteur/operations/dead-letters/{topic}/replay", Body.json("{\"records\":[{\"partition\":0,\"offset\":0}]}"));
+        Map<String, Body> bodies = new HashMap<>();
+        bodies.put("POST /api/rapporteur/operations/dead-letters/{topic}/replay",
+                Body.json("{\"records\":[{\"partition\":0,\"offset\":0}]}"));
+        bodies.putAll(InputsHostileSamples.exampleBodies());
+        bodies.putAll(LiveHostileSamples.exampleBodies());
+        bodies.putAll(TrendsHostileSamples.exampleBodies());
+        bodies.putAll(SummaryHostileSamples.exampleBodies());
+        bodies.putAll(ReadingHostileSamples.exampleBodies());
+        return bodies;
+    }
+
+    @Override
+    protected Map<String, String> exampleQueries() {
+        Map<String, String> queries = new HashMap<>();
+        queries.putAll(InputsHostileSamples.exampleQueries());
+        queries.putAll(LiveHostileSamples.exampleQueries());
+        queries.putAll(TrendsHostileSamples.exampleQueries());
+        queries.putAll(SummaryHostileSamples.exampleQueries());
+        queries.putAll(ReadingHostileSamples.exampleQueries());
+        return queries;
     }
 }

@@ -54,11 +54,13 @@ public class SecurityConfiguration {
                             "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll();
                     for (String rule : platform.security().rolePaths()) {
                         String[] parts = rule.trim().split("\\s+", 3);
+                        // "rapporteur,organiser GET /path": any of the listed roles may call it
+                        String[] roles = parts[0].split(",");
                         if (parts.length == 3) {
                             requests.requestMatchers(HttpMethod.valueOf(parts[1].toUpperCase(Locale.ROOT)), parts[2])
-                                    .hasRole(parts[0]);
+                                    .hasAnyRole(roles);
                         } else if (parts.length == 2) {
-                            requests.requestMatchers(parts[1]).hasRole(parts[0]);
+                            requests.requestMatchers(parts[1]).hasAnyRole(roles);
                         } else {
                             throw new IllegalStateException("platform.security.role-paths entry is not "
                                     + "'role [METHOD] /path': " + rule);
