@@ -101,8 +101,7 @@ class ProgrammeManagementTests {
         assertThat(data.get("capacity").asInt()).isEqualTo(40);
         assertThat(data.get("moderatorIds")).extracting(JsonNode::asString).containsExactly(MODERATOR);
         assertThat(event.raw()).doesNotContain("Amina Diallo");
-        ProgrammeApi.Event published = api.events(conference).stream()
-                .filter(e -> e.type().equals("conference.published.v1")).findFirst().orElseThrow();
+        ProgrammeApi.Event published = awaitEvent(conference, "conference.published.v1", 1);
         EventSchemaAssertions.assertValidEvent(published.raw());
     }
 
