@@ -227,6 +227,59 @@ class SummaryFlowTests extends SummaryServiceTest {
     }
 
     @Test
+    void publicationsAndEditsAtOnceNeverPublishATextOtherThanTheRevisionTheyNameAndEachVersionOnce()
+            throws Exception {
+        api.ok(api.edit(conferenceId, DAY, "en", rapporteur, "# Text 0", null, null));
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int tasks = 12 + random.nextInt(9);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        int publications = 0;
+        for (int i = 0; i < tasks; i++) {
+            boolean publish = random.nextBoolean();
+            publications += publish ? 1 : 0;
+            int n = i + 1;
+            answers.add(pool.submit(() -> {
+                start.await();
+                return publish
+                        ? api.publish(conferenceId, DAY, rapporteur,
+                                "{\"languages\":[\"en\"],\"notes\":{\"en\":\"Correction " + n + ".\"}}")
+                        : api.edit(conferenceId, DAY, "en", rapporteur, "# Text " + n, null, null);
+            }));
+        }
+        start.countDown();
+        int created = 0;
+        for (Future<HttpResponse<String>> answer : answers) {
+            HttpResponse<String> response = answer.get();
+            assertThat(response.statusCode()).as(response.body()).isIn(200, 201, 409);
+            created += response.statusCode() == 201 ? 1 : 0;
+        }
+        pool.shutdown();
+        assertThat(created).isLessThanOrEqualTo(Math.max(publications, 0));
+
+        List<PublishedVersion> versions = published.all(conferenceId);
+        assertThat(versions).hasSize(created);
+        for (int i = 0; i < versions.size(); i++) {
+            PublishedVersion version = versions.get(i);
+            assertThat(version.version()).isEqualTo(i + 1);
+            PublishedText en = version.texts().get("en");
+            JsonNode revision = api.ok(api.get(SummaryApi.summary(conferenceId, DAY) + "/en/revisions/"
+                    + en.revision(), rapporteur));
+            assertThat(revision.get("markdown").asString()).as("version %d", version.version())
+                    .isEqualTo(en.markdown());
+        }
+        if (created > 0) {
+            String key = conferenceId + ":" + DAY;
+            KafkaProbe kafka = KafkaProbe.shared();
+            int expected = created;
+            await().atMost(DEADLINE).pollInterval(Duration.ofMillis(200))
+                    .until(() -> published(kafka, key).size() >= expected);
+            assertThat(published(kafka, key)).as("one event per version").hasSize(created);
+        }
+    }
+
+    @Test
     void publishedVersionsAreWhatReadersGetThroughThePort() {
         api.ok(api.edit(conferenceId, DAY, "en", rapporteur, "# Trends", null, null));
         assertThat(published.latest(conferenceId, DAY)).as("a draft is not published").isEmpty();
