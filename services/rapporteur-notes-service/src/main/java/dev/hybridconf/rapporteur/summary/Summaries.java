@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
@@ -106,6 +107,8 @@ class Summaries {
      * A rapporteur's text for the language; written from another language, it records that language's current
      * revision.
      *
+     * Saving the same text from the same source again adds no revision.
+     *
      * @param expectedRevision the revision the rapporteur edited ({@code If-Match}; 0: none yet), or null
      * @throws ProblemException 412 when the language is no longer at {@code expectedRevision}
      */
@@ -138,6 +141,13 @@ class Summaries {
                 throw SummaryProblem.revisionMismatch(language, current);
             }
             TextRevision revision = next.after(current);
+            Optional<TextRevision> before = current == 0 ? Optional.empty()
+                    : store.revision(conferenceId, day, language, current);
+            if ("EDITED".equals(revision.kind()) && before.isPresent() && before.get().sha256().equals(revision.sha256())
+                    && Objects.equals(before.get().writtenFrom(), revision.writtenFrom())) {
+                // the same text from the same source: no new revision, so nothing written from it goes stale
+                return before.get();
+            }
             AtomicWrite write = store.redis().atomically();
             store.requireCurrent(write, conferenceId, day, language, current, ChangedMeanwhile::new);
             if (revision.writtenFrom() != null) {

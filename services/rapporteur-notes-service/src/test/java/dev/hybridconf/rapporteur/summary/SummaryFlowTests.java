@@ -80,6 +80,8 @@ class SummaryFlowTests extends SummaryServiceTest {
                 null));
         assertThat(fr.get("writtenFrom").get("language").asString()).isEqualTo("en");
         assertThat(fr.get("writtenFrom").get("revision").asLong()).isEqualTo(2);
+        assertThat(api.ok(api.edit(conferenceId, DAY, "en", rapporteur, "# Trends\n\nAffordable housing.", null,
+                "\"2\"")).get("revision").asLong()).as("the same text again is no new revision").isEqualTo(2);
         JsonNode stateBefore = api.ok(api.get(SummaryApi.summary(conferenceId, DAY), rapporteur));
         assertThat(stateBefore.get("missing").toString()).isEqualTo("[\"es\"]");
         api.ok(api.edit(conferenceId, DAY, "es", rapporteur, "# Tendencias\n\nVivienda asequible.", "en", null));
@@ -194,7 +196,8 @@ class SummaryFlowTests extends SummaryServiceTest {
     void editsNamingOneRevisionAtOnceLetExactlyOneWinAndTheOthersGet412() throws Exception {
         api.ok(api.edit(conferenceId, DAY, "en", rapporteur, "# Start", null, null));
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (int round = 0; round < 5; round++) {
+        for (int r = 0; r < 5; r++) {
+            int round = r;
             long base = api.ok(api.get(SummaryApi.summary(conferenceId, DAY), rapporteur)).get("texts").get(0)
                     .get("revision").asLong();
             int writers = 2 + random.nextInt(7);
@@ -209,7 +212,8 @@ class SummaryFlowTests extends SummaryServiceTest {
             for (int i : order) {
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return api.edit(conferenceId, DAY, "en", rapporteur, "# Writer " + i, null, "\"" + base + "\"");
+                    return api.edit(conferenceId, DAY, "en", rapporteur, "# Round " + round + ", writer " + i, null,
+                            "\"" + base + "\"");
                 }));
             }
             start.countDown();
