@@ -105,9 +105,7 @@ class Summaries {
 
     /**
      * A rapporteur's text for the language; written from another language, it records that language's current
-     * revision.
-     *
-     * Saving the same text from the same source again adds no revision.
+     * revision. Saving the same text from the same source again adds no revision.
      *
      * @param expectedRevision the revision the rapporteur edited ({@code If-Match}; 0: none yet), or null
      * @throws ProblemException 412 when the language is no longer at {@code expectedRevision}

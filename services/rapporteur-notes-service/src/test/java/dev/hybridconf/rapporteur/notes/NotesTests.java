@@ -3,6 +3,13 @@ package dev.hybridconf.rapporteur.notes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +66,39 @@ class NotesTests extends SummaryServiceTest {
         assertThat(api.send("DELETE", path, rapporteur, null).statusCode()).isEqualTo(204);
         assertThat(api.ok(api.get(SummaryApi.notes(breakoutA.id()), rapporteur)).get("notes")).isEmpty();
         api.problem(api.send("PUT", path, rapporteur, note("Revenant.")), 404);
+    }
+
+    @Test
+    void editsOfOneNoteRevisionAtOnceLetExactlyOneWinAndKeepEveryWinnerAsARevision() throws Exception {
+        String noteId = api.ok(api.send("POST", SummaryApi.notes(breakoutA.id()), rapporteur, note("Départ.")))
+                .get("noteId").asString();
+        String path = SummaryApi.notes(breakoutA.id()) + "/" + noteId;
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int round = 0; round < 4; round++) {
+            long base = api.ok(api.get(SummaryApi.notes(breakoutA.id()), rapporteur)).get("notes").get(0)
+                    .get("revision").asLong();
+            int writers = 2 + random.nextInt(6);
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String text = "Tour " + round + ", plume " + i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return api.send("PUT", path, rapporteur, note(text), "If-Match", "\"" + base + "\"").statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            pool.shutdown();
+            assertThat(statuses).containsOnly(200, 412);
+            assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
+            assertThat(api.ok(api.get(SummaryApi.notes(breakoutA.id()), rapporteur)).get("notes").get(0)
+                    .get("revision").asLong()).isEqualTo(base + 1);
+        }
     }
 
     @Test
