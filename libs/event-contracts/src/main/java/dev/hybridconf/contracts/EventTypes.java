@@ -4,6 +4,7 @@ import java.util.Map;
 
 import dev.hybridconf.contracts.interpretation.InterpretationPlanPublished;
 import dev.hybridconf.contracts.interpretation.SessionInterpretationPublished;
+import dev.hybridconf.contracts.rapporteur.SummaryPublished;
 import dev.hybridconf.contracts.registration.AttendanceChanged;
 import dev.hybridconf.contracts.registration.InvitationIssued;
 import dev.hybridconf.contracts.registration.LanguageChanged;
@@ -77,7 +78,8 @@ public final class EventTypes {
             Map.entry(RegistrantsSynced.TYPE, RegistrantsSynced.class),
             Map.entry(ZoomWebhookReceived.TYPE, ZoomWebhookReceived.class),
             Map.entry(SessionInterpretationPublished.TYPE, SessionInterpretationPublished.class),
-            Map.entry(InterpretationPlanPublished.TYPE, InterpretationPlanPublished.class));
+            Map.entry(InterpretationPlanPublished.TYPE, InterpretationPlanPublished.class),
+            Map.entry(SummaryPublished.TYPE, SummaryPublished.class));
 
     private EventTypes() {
     }
