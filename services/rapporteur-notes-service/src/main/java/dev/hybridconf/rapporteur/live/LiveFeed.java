@@ -154,6 +154,20 @@ public class LiveFeed implements SmartLifecycle {
         subscription.close();
     }
 
+    /**
+     * Ends every stream of the conference open on this replica; their browsers reconnect with {@code Last-Event-ID}
+     * (and get a snapshot when the stream was replaced). Also what {@link #stop()} does for all of them.
+     */
+    void closeStreams(String conferenceId) {
+        Set<LiveSubscription> subscriptions = byStream.get(LiveEntry.streamKey(store.keys(), conferenceId));
+        if (subscriptions != null) {
+            for (LiveSubscription subscription : List.copyOf(subscriptions)) {
+                unregister(subscription);
+                subscription.close();
+            }
+        }
+    }
+
     void write(Runnable drain) {
         writers.execute(drain);
     }
