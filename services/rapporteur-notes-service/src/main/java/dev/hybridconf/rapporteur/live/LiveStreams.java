@@ -99,8 +99,11 @@ class LiveStreams {
         }
         emitter.onCompletion(() -> feed.unregister(subscription));
         emitter.onTimeout(() -> {
+            // On the container's thread, before Spring answers the timeout itself: end the stream cleanly.
             feed.unregister(subscription);
-            subscription.close();
+            if (subscription.timedOut()) {
+                emitter.complete();
+            }
         });
         emitter.onError(error -> feed.unregister(subscription));
         feed.register(subscription);

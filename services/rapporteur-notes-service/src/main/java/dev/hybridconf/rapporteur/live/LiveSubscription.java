@@ -102,6 +102,19 @@ final class LiveSubscription {
         schedule();
     }
 
+    /** The stream's time is up: stop writing; answers whether the caller should complete the emitter. */
+    boolean timedOut() {
+        closed = true;
+        queue.clear();
+        synchronized (this) {
+            if (completed) {
+                return false;
+            }
+            completed = true;
+            return true;
+        }
+    }
+
     /**
      * On the request's thread, before any writer runs: sends the first events (snapshot or replay), then lets the
      * writers go on from {@code after} (what those events already cover).
@@ -110,6 +123,14 @@ final class LiveSubscription {
         lastSent = after;
         started = true;
         schedule();
+    }
+
+    private synchronized boolean claimCompletion() {
+        if (completed) {
+            return false;
+        }
+        completed = true;
+        return true;
     }
 
     private void schedule() {
@@ -147,8 +168,7 @@ final class LiveSubscription {
                 }
                 lastSent = next.id();
             }
-            if (closed && !completed) {
-                completed = true;
+            if (closed && claimCompletion()) {
                 emitter.complete();
             }
         } catch (IOException | IllegalStateException gone) {
