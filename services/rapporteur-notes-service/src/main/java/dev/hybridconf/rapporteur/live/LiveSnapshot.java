@@ -49,8 +49,13 @@ public record LiveSnapshot(String conferenceId, LocalDate day, String dayTheme, 
     public record LockChange(String sessionId, boolean locked, String lockAt) {
     }
 
-    /** Data of a {@code session} event: the day's breakouts changed (scheduled, moved, cancelled). */
-    public record SessionChange(String sessionId, List<Pending> pending, int reported, int expected) {
+    /**
+     * Data of a {@code session} event: the day's breakouts changed (scheduled, moved, cancelled).
+     *
+     * @param reporting whether the breakout's conclusion is in the day's view now (false: remove it from the groups)
+     */
+    public record SessionChange(String sessionId, boolean reporting, List<Pending> pending, int reported,
+            int expected) {
     }
 
     /** Data of a {@code trends} event: the day's analysis was stored for this corpus version. */

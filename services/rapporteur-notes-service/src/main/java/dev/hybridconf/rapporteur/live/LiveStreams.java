@@ -1,7 +1,10 @@
 package dev.hybridconf.rapporteur.live;
 
 import java.io.IOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -31,12 +34,22 @@ class LiveStreams {
     /** How long a browser waits before reconnecting after the stream ended. */
     static final long RETRY_MILLIS = 2_000;
 
+    /** Entries' rendered data kept for the other browsers on the same view. */
+    private static final int RENDERED = 2_048;
+
     private static final Pattern EVENT_ID = Pattern.compile("\\d{1,19}-\\d{1,19}");
 
     private final LiveView view;
     private final LiveFeed feed;
     private final RedisStore store;
     private final JsonMapper json;
+    private final Map<String, Optional<String>> rendered = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Optional<String>> eldest) {
+                    return size() > RENDERED;
+                }
+            });
 
     LiveStreams(LiveView view, LiveFeed feed, RedisStore store, JsonMapper json) {
         this.view = view;
@@ -165,7 +178,19 @@ class LiveStreams {
 
     private Optional<SseEventBuilder> render(LiveView.Day day, String theme, Locale reader, StreamEntryID id,
             LiveEntry entry) {
-        Object data = switch (entry.type()) {
+        // Every browser on the same view gets the same data for an entry: read the copies once for all of them.
+        String key = id + "|" + day.conferenceId() + "|" + day.date() + "|" + theme + "|" + reader.getLanguage();
+        Optional<String> data = rendered.get(key);
+        if (data == null) {
+            data = Optional.ofNullable(data(day, theme, reader, entry)).map(json::writeValueAsString);
+            rendered.put(key, data);
+        }
+        return data.map(text -> SseEmitter.event().name(entry.type()).id(id.toString())
+                .data(text, MediaType.APPLICATION_JSON));
+    }
+
+    private Object data(LiveView.Day day, String theme, Locale reader, LiveEntry entry) {
+        return switch (entry.type()) {
             case "conclusion" -> entry.sessionId() == null ? null
                     : view.conclusion(day, entry.sessionId(), theme, reader).orElse(null);
             case "lock" -> entry.sessionId() == null ? null : view.lock(day, entry.sessionId());
@@ -173,10 +198,5 @@ class LiveStreams {
             case "trends" -> new LiveSnapshot.TrendsChange(entry.day(), entry.revision());
             default -> null;
         };
-        if (data == null) {
-            return Optional.empty();
-        }
-        return Optional.of(SseEmitter.event().name(entry.type()).id(id.toString())
-                .data(json.writeValueAsString(data), MediaType.APPLICATION_JSON));
     }
 }

@@ -179,8 +179,10 @@ class LiveView {
     /** Data of a {@code session} event: the pending list and counts now. */
     SessionChange session(Day day, String sessionId, Locale reader) {
         Reading reading = read(day);
-        return new SessionChange(sessionId, pending(reading, day.zone(), reader), reading.conclusions().size(),
-                reading.breakouts().size());
+        boolean reporting = sessionId != null && reading.conclusions().stream()
+                .anyMatch(c -> c.sessionId().equals(sessionId));
+        return new SessionChange(sessionId, reporting, pending(reading, day.zone(), reader),
+                reading.conclusions().size(), reading.breakouts().size());
     }
 
     private record Reading(Map<String, SessionInfo> sessions, List<SessionInfo> breakouts,

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -252,6 +254,70 @@ class LiveStreamTests {
                 .noneMatch(m -> m.contains("Access Denied") || m.contains("AccessDenied")
                         || m.contains("already committed") || m.contains("Unable to handle the Spring Security"));
         assertThat(logs.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.ERROR)).isEmpty();
+    }
+
+    @Test
+    void browsersConnectingWhileEntriesAreWrittenGetEveryLaterEntryOnceAndInOrder() throws InterruptedException {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        List<String> sessions = List.of(fixture.housing, fixture.climate, fixture.finance, fixture.silent);
+        List<StreamEntryID> today = new CopyOnWriteArrayList<>();
+        List<StreamEntryID> all = new CopyOnWriteArrayList<>();
+        List<SseClient> watching = new CopyOnWriteArrayList<>();
+        int chunks = 20;
+        Thread writer = new Thread(() -> {
+            Random order = new Random(seed + 1);
+            for (int chunk = 0; chunk < chunks; chunk++) {
+                for (int i = 0; i < 10; i++) {
+                    // another day's entries are mixed in; the chunk ends with one of this day
+                    boolean otherDay = i < 9 && order.nextInt(4) == 0;
+                    StreamEntryID id = store.redis().xadd(stream, StreamEntryID.NEW_ENTRY, new LiveEntry("lock",
+                            sessions.get(order.nextInt(sessions.size())),
+                            otherDay ? LiveFixture.NEXT_DAY : LiveFixture.DAY, 0).fields());
+                    all.add(id);
+                    if (!otherDay) {
+                        today.add(id);
+                    }
+                }
+                // the browsers keep up (a burst above the queue limit would drop them, which another test covers)
+                String last = today.get(today.size() - 1).toString();
+                await().atMost(DEADLINE).until(() -> watching.stream().allMatch(c -> c.events.isEmpty()
+                        || c.events.stream().anyMatch(e -> last.equals(e.id()))
+                        || new StreamEntryID(c.events.get(c.events.size() - 1).id()).compareTo(new StreamEntryID(last)) > 0));
+            }
+        }, "live-entries-writer");
+        writer.start();
+
+        List<String> resumedFrom = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            int after = random.nextInt(chunks * 10 - 20);
+            await().atMost(DEADLINE).until(() -> all.size() >= after);
+            SseClient client;
+            if (i == 1 && !today.isEmpty()) {
+                // a reconnecting browser, whose last event is one of the recent ones
+                String last = today.get(Math.max(0, today.size() - 1 - random.nextInt(Math.min(10, today.size()))))
+                        .toString();
+                resumedFrom.add(last);
+                client = open(api.rapporteur, "Last-Event-ID", last);
+            } else {
+                resumedFrom.add(null);
+                client = open(api.rapporteur);
+            }
+            watching.add(client);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> !writer.isAlive());
+
+        for (int i = 0; i < watching.size(); i++) {
+            SseClient client = watching.get(i);
+            List<SseClient.Event> events = client.events;
+            SseClient.Event first = events.get(0);
+            String start = "snapshot".equals(first.name()) ? first.id() : resumedFrom.get(i);
+            List<String> expected = today.stream().filter(id -> id.compareTo(new StreamEntryID(start)) > 0)
+                    .map(StreamEntryID::toString).toList();
+            List<String> got = events.stream().filter(e -> !"snapshot".equals(e.name())).map(SseClient.Event::id)
+                    .toList();
+            assertThat(got).as("browser %d (seed %d), from %s", i, seed, start).containsExactlyElementsOf(expected);
+        }
     }
 
     @Test
