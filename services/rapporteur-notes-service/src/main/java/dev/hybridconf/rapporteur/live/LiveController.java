@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.hybridconf.kit.redis.RedisStore;
+import jakarta.servlet.http.HttpServletRequest;
 import redis.clients.jedis.StreamEntryID;
 
 /**
@@ -56,13 +58,18 @@ class LiveController {
     ResponseEntity<SseEmitter> stream(@PathVariable String conferenceId, @PathVariable String day,
             @RequestParam(required = false) String theme, @RequestParam(required = false) String lang,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, HttpServletRequest request) {
         LiveView.Day known = view.day(conferenceId, day);
         String themeKey = LiveView.themeFilter(theme);
         Locale reader = LiveTexts.reader(lang);
         StreamEntryID resumeAfter = LiveStreams.eventId(lastEventId);
         if (!LiveStreams.asksForStream(accept)) {
             throw new StreamNotAcceptableException();
+        }
+        if (HttpMethod.HEAD.matches(request.getMethod())) {
+            // what a GET would answer, without holding a stream open for a request that reads no body
+            return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).cacheControl(CacheControl.noCache())
+                    .header("X-Accel-Buffering", "no").build();
         }
         SseEmitter emitter = streams.open(known, themeKey, reader, resumeAfter);
         return ResponseEntity.ok()

@@ -140,8 +140,8 @@ class LiveStreams {
                 emitter.send(SseEmitter.event().reconnectTime(RETRY_MILLIS).comment("resumed"));
                 StreamEntryID covered = lastEventId;
                 for (StreamEntry entry : missed.get()) {
-                    LiveEntry live = LiveEntry.from(entry.getFields());
-                    if (live.day().equals(day.date())) {
+                    LiveEntry live = readable(entry);
+                    if (live != null && live.day().equals(day.date())) {
                         Optional<SseEventBuilder> event = render(day, theme, reader, entry.getID(), live);
                         if (event.isPresent()) {
                             emitter.send(event.get());
@@ -157,6 +157,15 @@ class LiveStreams {
         emitter.send(SseEmitter.event().name("snapshot").id(cursor.toString()).reconnectTime(RETRY_MILLIS)
                 .data(json.writeValueAsString(snapshot), MediaType.APPLICATION_JSON));
         return cursor;
+    }
+
+    /** The entry, or null when it cannot be read (skipped, as the feed skips it). */
+    private static LiveEntry readable(StreamEntry entry) {
+        try {
+            return LiveEntry.from(entry.getFields());
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 
     /**

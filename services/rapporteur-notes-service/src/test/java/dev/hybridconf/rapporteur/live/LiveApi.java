@@ -37,7 +37,16 @@ final class LiveApi {
     }
 
     HttpResponse<String> get(String path, String token, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).GET();
+        return send("GET", path, token, headers);
+    }
+
+    HttpResponse<String> head(String path, String token, String... headers) {
+        return send("HEAD", path, token, headers);
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .method(method, HttpRequest.BodyPublishers.noBody());
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

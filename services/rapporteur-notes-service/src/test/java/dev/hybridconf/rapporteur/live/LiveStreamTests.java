@@ -329,7 +329,11 @@ class LiveStreamTests {
         api.problem(api.get(path, api.rapporteur, "Accept", "text/event-stream", "Last-Event-ID", "yesterday"), 400,
                 "validation");
         api.problem(api.get(path + "?lang=xx", api.rapporteur, "Accept", "text/event-stream"), 400, "validation");
-        assertThat(feed.subscribers()).isZero();
+        var head = api.head(path, api.rapporteur, "Accept", "text/event-stream");
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/event-stream"));
+        assertThat(feed.subscribers()).as("no stream held open for any of them").isZero();
 
         for (int i = 0; i < 4; i++) {
             SseClient client = open(api.rapporteur);
