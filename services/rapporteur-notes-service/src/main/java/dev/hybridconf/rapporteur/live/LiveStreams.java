@@ -119,8 +119,8 @@ class LiveStreams {
             }
         });
         emitter.onError(error -> feed.unregister(subscription));
-        feed.register(subscription);
         try {
+            feed.register(subscription);
             StreamEntryID covered = first(emitter, stream, day, theme, reader, lastEventId);
             subscription.start(covered);
         } catch (IOException | RuntimeException e) {
