@@ -486,6 +486,10 @@ public final class LocalStack implements AutoCloseable {
             // Location headers and calendar feed addresses point at the gateway, people's way in.
             env.put("PUBLIC_BASE_URL", config.baseUrl(App.GATEWAY.name()));
         }
+        if (app.equals(App.RAPPORTEUR_NOTES)) {
+            // Links in the published summaries' feed point at the gateway, people's way in.
+            env.put("PUBLIC_BASE_URL", config.baseUrl(App.GATEWAY.name()));
+        }
         if (app.equals(App.STREAMING_LINK)) {
             // The Zoom client talks to the emulator exactly as to Zoom: only the base URLs differ.
             String zoom = config.baseUrl(App.ZOOM_EMULATOR.name());
