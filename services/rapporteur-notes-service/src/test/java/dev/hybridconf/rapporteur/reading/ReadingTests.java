@@ -13,6 +13,7 @@ import dev.hybridconf.rapporteur.analysis.ThemeCount;
 import dev.hybridconf.rapporteur.programme.ConferenceInfo;
 import dev.hybridconf.rapporteur.summary.PublishedText;
 import dev.hybridconf.rapporteur.summary.PublishedVersion;
+import dev.hybridconf.testinfra.TranslationAssertions;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -244,7 +245,28 @@ class ReadingTests extends ReadingServiceTest {
     }
 
     @Test
-    void publishedTimesAndAtomDatesUseTheConferenceClock() {
+    void everyReaderTextAndProblemIsWrittenInEnglishFrenchAndSpanish() throws java.io.IOException {
+        TranslationAssertions.assertCompleteInEnglishFrenchAndSpanish("i18n/reading");
+        java.util.Properties english = properties("i18n/messages.properties");
+        for (String language : List.of("fr", "es")) {
+            java.util.Properties translated = properties("i18n/messages_" + language + ".properties");
+            english.stringPropertyNames().stream().filter(key -> key.startsWith("reading."))
+                    .forEach(key -> assertThat(translated.getProperty(key)).as(language + " " + key).isNotBlank());
+        }
+        assertThat(english.stringPropertyNames()).filteredOn(key -> key.startsWith("reading.")).hasSize(6);
+    }
+
+    private static java.util.Properties properties(String resource) throws java.io.IOException {
+        java.util.Properties properties = new java.util.Properties();
+        try (var in = new java.io.InputStreamReader(ReadingTests.class.getClassLoader().getResourceAsStream(resource),
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            properties.load(in);
+        }
+        return properties;
+    }
+
+    @Test
+    void publishedTimesUseTheConferenceClock() {
         ConferenceInfo conference = conference("rd-zone", "en");
         publish(conference, DAY1, 1, Instant.parse("2021-02-16T23:30:00Z"), Map.of("en", THREE.get("en")), Map.of());
 
