@@ -51,7 +51,7 @@ class ThemeCharts {
     /** Breakouts per theme on {@code day}, most raised first. */
     String day(String conferenceName, LocalDate day, List<ThemeCount> themes, String language) {
         List<Bar> bars = themes.stream()
-                .map(t -> new Bar(t.key(), label(t, language), t.breakouts()))
+                .map(t -> new Bar(t.key() == null ? "" : t.key(), label(t, language), Math.max(0, t.breakouts())))
                 .sorted(Comparator.comparingInt(Bar::breakouts).reversed().thenComparing(Bar::key))
                 .toList();
         List<Bar> drawn = bars.subList(0, Math.min(MAX_THEMES, bars.size()));
@@ -107,8 +107,8 @@ class ThemeCharts {
         SortedMap<String, Row> byKey = new TreeMap<>();
         for (var day : days.entrySet()) {
             for (ThemeCount theme : day.getValue()) {
-                Row row = byKey.computeIfAbsent(theme.key(), Row::new);
-                row.counts.merge(day.getKey(), theme.breakouts(), Integer::sum);
+                Row row = byKey.computeIfAbsent(theme.key() == null ? "" : theme.key(), Row::new);
+                row.counts.merge(day.getKey(), Math.max(0, theme.breakouts()), Integer::sum);
                 row.label = label(theme, language); // the latest day's labels win: days come in date order
             }
         }
@@ -198,7 +198,7 @@ class ThemeCharts {
 
     private static String label(ThemeCount theme, String language) {
         String label = ReadingTexts.in(theme.labels(), language);
-        return label.isBlank() ? theme.key() : label;
+        return label.isBlank() ? (theme.key() == null ? "" : theme.key()) : label;
     }
 
     private static final class Row {

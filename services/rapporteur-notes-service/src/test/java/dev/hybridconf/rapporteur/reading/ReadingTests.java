@@ -239,9 +239,13 @@ class ReadingTests extends ReadingServiceTest {
                 .contains("A table of the themes was added.")
                 .doesNotContain("<script");
 
-        // Anything else than a browser gets JSON.
-        assertThat(get(published(conference, DAY1, "?lang=fr"), "Accept", "*/*").headers()
-                .firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        // Anything else than a browser gets JSON: no preference, JSON preferred, or an unreadable header.
+        for (String accept : List.of("*/*", "application/json, text/html;q=0.9", "application/json", "text/html;q=0, application/json",
+                "Bogotá")) {
+            assertThat(get(published(conference, DAY1, "?lang=fr"), "Accept", accept).headers()
+                    .firstValue("Content-Type")).as(accept)
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        }
     }
 
     @Test
