@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -66,7 +65,8 @@ class ThemeCharts {
             if (!described.isEmpty()) {
                 described.append("; ");
             }
-            described.append(bar.label()).append(": ").append(breakouts(bar.breakouts(), language));
+            described.append(texts.text("reading.chart.item", language, bar.label(),
+                    breakouts(bar.breakouts(), language)));
         }
         String desc = drawn.isEmpty() ? texts.text("reading.chart.day.none", language, date)
                 : texts.text("reading.chart.day.desc", language, conferenceName, date, described.toString());
@@ -81,7 +81,8 @@ class ThemeCharts {
         int y = TOP;
         for (Bar bar : drawn) {
             int width = Math.max(2, (bar.breakouts() * BAR_MAX + max / 2) / Math.max(1, max));
-            svg.append("<g><title>").append(XmlText.escape(bar.label() + ": " + breakouts(bar.breakouts(), language)))
+            svg.append("<g><title>").append(XmlText.escape(texts.text("reading.chart.item", language, bar.label(),
+                            breakouts(bar.breakouts(), language))))
                     .append("</title>\n");
             svg.append("<text x=\"").append(LABEL_WIDTH - 8).append("\" y=\"").append(y + 19)
                     .append("\" text-anchor=\"end\">").append(XmlText.escape(XmlText.shorten(bar.label(), LABEL_CHARS)))
@@ -139,12 +140,15 @@ class ThemeCharts {
         }
         int y = top;
         for (Row row : drawn) {
-            StringBuilder said = new StringBuilder(row.label).append(':');
+            StringBuilder counts = new StringBuilder();
             for (LocalDate day : columns) {
-                said.append(' ').append(texts.shortDate(day, language)).append(' ')
-                        .append(row.counts.getOrDefault(day, 0)).append(day.equals(columns.get(columns.size() - 1)) ? "" : ",");
+                if (!counts.isEmpty()) {
+                    counts.append(", ");
+                }
+                counts.append(texts.shortDate(day, language)).append(' ').append(row.counts.getOrDefault(day, 0));
             }
-            svg.append("<g><title>").append(XmlText.escape(said.toString())).append("</title>\n");
+            svg.append("<g><title>").append(XmlText.escape(texts.text("reading.chart.item", language, row.label,
+                    counts.toString()))).append("</title>\n");
             svg.append("<text x=\"").append(LABEL_WIDTH - 8).append("\" y=\"").append(y + 19)
                     .append("\" text-anchor=\"end\">").append(XmlText.escape(XmlText.shorten(row.label, LABEL_CHARS)))
                     .append("</text>\n");

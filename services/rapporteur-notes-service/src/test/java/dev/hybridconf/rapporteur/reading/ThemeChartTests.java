@@ -53,9 +53,9 @@ class ThemeChartTests extends ReadingServiceTest {
         assertThat(text(document, "/*[local-name()='svg']/*[local-name()='title']"))
                 .isEqualTo("Thèmes du mardi 16 février 2021");
         assertThat(text(document, "/*[local-name()='svg']/*[local-name()='desc']"))
-                .isEqualTo("Ateliers par thème, Séminaire Campus 2021, mardi 16 février 2021 : Logement: 4 ateliers; "
-                        + "<script>alert('x')</script> & \"Droit à la ville\": 3 ateliers; Mobilité: 2 ateliers; "
-                        + "climate: 1 atelier.");
+                .isEqualTo("Ateliers par thème, Séminaire Campus 2021, mardi 16 février 2021 : Logement : 4 ateliers; "
+                        + "<script>alert('x')</script> & \"Droit à la ville\" : 3 ateliers; Mobilité : 2 ateliers; "
+                        + "climate : 1 atelier.");
         NodeList bars = document.getElementsByTagNameNS("http://www.w3.org/2000/svg", "rect");
         assertThat(bars.getLength()).as("the background and one bar per theme").isEqualTo(1 + 4);
         // The longest bar is the most raised theme's; the others are in proportion (4 : 3 : 2 : 1).
