@@ -159,22 +159,40 @@ class ReadingController {
     ResponseEntity<String> atom(@PathVariable String conferenceId, @RequestParam(required = false) String lang) {
         String reader = ReadingTexts.reader(lang);
         ConferenceInfo conference = reading.conference(conferenceId);
-        return ResponseEntity.ok()
-                .contentType(new MediaType("application", "atom+xml", java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.VARY, "Accept-Language")
-                .body(feed.render(conference, reading.all(conference), reader));
+        String body = feed.render(conference, reading.all(conference), reader);
+        return revalidated(body, ResponseEntity.ok()
+                .contentType(new MediaType("application", "atom+xml", java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static ResponseEntity<String> svg(String svg) {
-        return ResponseEntity.ok()
+        return revalidated(ThemeCharts.document(svg), ResponseEntity.ok()
                 .contentType(new MediaType("image", "svg+xml", java.nio.charset.StandardCharsets.UTF_8))
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
-                .header(HttpHeaders.VARY, "Accept-Language")
-                .body(ThemeCharts.document(svg));
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'"));
     }
 
     /**
-     * HTML when the reader asks for it at least as much as for JSON (a browser's {@code text/html,...,*}{@code /*;q=0.8});
+     * Charts and the feed are byte-stable, so their digest is their {@code ETag}: a feed reader or a browser asking
+     * again with {@code If-None-Match} gets 304 without the body (Spring MVC compares it with the answer's).
+     * Cached for a minute, then revalidated, so a correction shows within a minute.
+     */
+    private static ResponseEntity<String> revalidated(String body, ResponseEntity.BodyBuilder answer) {
+        return answer.eTag("\"" + sha256(body).substring(0, 32) + "\"")
+                .header(HttpHeaders.VARY, "Accept-Language")
+                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=60, must-revalidate")
+                .body(body);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /**
+     * HTML when the reader prefers it to JSON (a browser's {@code text/html,...,*}{@code /*;q=0.8});
      * JSON for anything else, an unreadable header included.
      */
     static boolean wantsHtml(String accept) {

@@ -59,12 +59,19 @@ class AtomFeedTests extends ReadingServiceTest {
         assertThat(links).contains(PUBLIC_BASE + base(conference) + "/days/2021-02-16/summary/published?lang=fr&version=1",
                 PUBLIC_BASE + base(conference) + "/summaries.atom?lang=en");
 
-        // The same feed twice is the same document; a correction adds entries and changes none of the old ids.
+        // The same feed twice is the same document (a feed reader asking again with its ETag gets 304); a
+        // correction adds entries and changes none of the old ids.
         assertThat(get(base(conference) + "/summaries.atom?lang=en").body()).isEqualTo(response.body());
+        String etag = response.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = get(base(conference) + "/summaries.atom?lang=en", "If-None-Match", etag);
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
         publish(conference, DAY1, 2, PUBLISHED.plusSeconds(2 * 86_400),
                 Map.of("en", "Housing first, and water.", "fr", "Le logement d'abord, et l'eau."),
                 Map.of("en", "Water was left out.", "fr", "L'eau avait été oubliée."));
-        List<Element> after = entries(xml(get(base(conference) + "/summaries.atom?lang=en").body()));
+        HttpResponse<String> corrected = get(base(conference) + "/summaries.atom?lang=en", "If-None-Match", etag);
+        assertThat(corrected.statusCode()).isEqualTo(200);
+        List<Element> after = entries(xml(corrected.body()));
         assertThat(after).hasSize(5);
         assertThat(after.stream().map(e -> child(e, "id")).toList()).containsAll(ids).startsWith(
                 "tag:hybridconf.dev,2021:summary/" + conference.id() + "/2021-02-16/v2/en",

@@ -118,6 +118,8 @@ class ThemeChartTests extends ReadingServiceTest {
         assertThat(xml(day.body()).getDocumentElement().getAttribute("xml:lang")).isEqualTo("es");
         assertThat(day.body()).contains("Vivienda").startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg");
         assertThat(get(base(conference) + "/days/" + DAY1 + "/themes.svg?lang=es").body()).isEqualTo(day.body());
+        assertThat(get(base(conference) + "/days/" + DAY1 + "/themes.svg?lang=es", "If-None-Match",
+                day.headers().firstValue("ETag").orElseThrow()).statusCode()).isEqualTo(304);
 
         HttpResponse<String> grid = get(base(conference) + "/themes.svg", "Accept-Language", "fr");
         assertThat(grid.statusCode()).isEqualTo(200);
