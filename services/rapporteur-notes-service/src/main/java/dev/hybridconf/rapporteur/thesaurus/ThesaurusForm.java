@@ -10,6 +10,7 @@ import dev.hybridconf.rapporteur.analysis.Concept;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ThesaurusForm {
 
-    static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** Map entries by key, so that one thesaurus always has one JSON (compared to tell whether a change changes it). */
+    static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
     private ThesaurusForm() {
     }

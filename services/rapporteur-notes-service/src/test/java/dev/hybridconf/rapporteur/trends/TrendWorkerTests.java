@@ -213,7 +213,7 @@ class TrendWorkerTests extends TrendsIntegrationTest {
         replica("replica-f");
         replica("replica-g");
         int writers = 4;
-        int changesEach = 15;
+        int changesEach = 40;
         ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
         CountDownLatch start = new CountDownLatch(1);
         AtomicBoolean writing = new AtomicBoolean(true);
