@@ -181,6 +181,8 @@ public class TrendWorker implements SmartLifecycle {
             return false;
         }
         try (Lease lease = taken.get().keepRenewed()) {
+            // A demo thesaurus loads on the first read and marks the days again: load it before the mark is read.
+            thesauri.current(member.conferenceId());
             for (int attempt = 0; attempt < ATTEMPTS && lease.held(); attempt++) {
                 Double score = store.redis().zscore(keys.dirty(), member.toString());
                 if (score == null) {
