@@ -58,6 +58,8 @@ class TrendWorkerTests extends TrendsIntegrationTest {
     AnalysisProperties properties;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    TrendWorker springWorker;
 
     private final List<TrendWorker> replicas = new ArrayList<>();
     private final List<Leases> replicaLeases = new ArrayList<>();
@@ -70,6 +72,10 @@ class TrendWorkerTests extends TrendsIntegrationTest {
 
     /** Another replica's worker: its own lease holder, the same Redis. */
     private TrendWorker replica(String name) {
+        return replica(name, analyzer);
+    }
+
+    private TrendWorker replica(String name, dev.hybridconf.rapporteur.analysis.TrendAnalyzer analyzer) {
         Leases leases = new Leases(store.redis(), store.keys(), name);
         TrendWorker worker = new TrendWorker(store, leases, corpus, programme, thesauri, analyzer, properties,
                 AnalysisSettings.DEFAULTS, Clock.systemUTC(), meters, name);
@@ -293,5 +299,42 @@ class TrendWorkerTests extends TrendsIntegrationTest {
         corpus.post(conference, "s-1", DAY1, 2, "en", "Affordable housing.");
         awaitStored(conference, DAY1, 2);
         assertThat(analyzer.runs(conference, DAY1)).isEqualTo(2);
+    }
+
+    @Test
+    void aStoppingWorkerFinishesTheAnalysisUnderWayStoresItAndGivesUpItsLease() throws Exception {
+        String conference = TrendsApi.conference("worker-shutdown");
+        programme.conference(conference, DAY1);
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        TrendWorker slow = replica("replica-slow", input -> {
+            entered.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return analyzer.analyse(input);
+        });
+        springWorker.stop();
+        ExecutorService stopper = Executors.newSingleThreadExecutor();
+        try {
+            corpus.post(conference, "s-1", DAY1, 1, "en", "Affordable housing.");
+            assertThat(entered.await(20, TimeUnit.SECONDS)).isTrue();
+
+            java.util.concurrent.Future<?> stopping = stopper.submit((Runnable) slow::stop);
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !stopping.isDone());
+            release.countDown();
+            stopping.get(15, TimeUnit.SECONDS);
+
+            assertThat(slow.isRunning()).isFalse();
+            assertThat(trends.day(conference, DAY1)).get().extracting(StoredTrends::corpusVersion).isEqualTo(1L);
+            assertThat(store.redis().exists(store.keys().key("lease", "{analysis:" + conference + ":" + DAY1 + "}")))
+                    .as("lease released").isFalse();
+        } finally {
+            release.countDown();
+            stopper.shutdown();
+            springWorker.start();
+        }
     }
 }
