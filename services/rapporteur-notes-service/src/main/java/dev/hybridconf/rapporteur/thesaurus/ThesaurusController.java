@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,13 +54,28 @@ class ThesaurusController {
         this.analysis = analysis;
     }
 
-    /** The thesaurus as kept (version 0 and no concept when none was loaded). */
-    record ThesaurusView(String conferenceId, long version, OffsetDateTime updatedAt, List<Concept> concepts) {
+    /** The thesaurus as kept (version 0 and no concept when none was loaded); concepts by id. */
+    record ThesaurusView(String conferenceId, long version, OffsetDateTime updatedAt, List<ConceptView> concepts) {
 
         static ThesaurusView of(StoredThesaurus stored, ConferenceInfo conference) {
             return new ThesaurusView(stored.conferenceId(), stored.version(),
                     stored.updatedAt() == null ? null : stored.updatedAt().atZone(conference.zone()).toOffsetDateTime(),
-                    stored.concepts());
+                    stored.concepts().stream().map(ConceptView::of).toList());
+        }
+    }
+
+    /** A concept with its labels in the order en, fr, es (the CSV's columns). */
+    record ConceptView(String id, Map<String, List<String>> labels, boolean ignore) {
+
+        static ConceptView of(Concept concept) {
+            Map<String, List<String>> labels = new LinkedHashMap<>();
+            for (String language : ThesaurusRules.LANGUAGES) {
+                List<String> alternatives = concept.labels().get(language);
+                if (alternatives != null) {
+                    labels.put(language, alternatives);
+                }
+            }
+            return new ConceptView(concept.id(), labels, concept.ignore());
         }
     }
 

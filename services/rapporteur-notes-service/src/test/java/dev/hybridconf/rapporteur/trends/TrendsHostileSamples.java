@@ -31,7 +31,10 @@ public final class TrendsHostileSamples {
         }
         String trends = "/api/rapporteur/conferences/" + conferenceId + "/days/" + day + "/trends";
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> !api.read(api.get(trends, TrendsApi.RAPPORTEUR)).path("pending").asBoolean(true));
+                .until(() -> {
+                    HttpResponse<String> read = api.get(trends, TrendsApi.RAPPORTEUR);
+                    return read.statusCode() != 200 || !api.read(read).path("pending").asBoolean(true);
+                });
         return Map.of();
     }
 
