@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ import dev.hybridconf.kit.redis.RedisStore;
 import dev.hybridconf.rapporteur.live.LiveEntry;
 import dev.hybridconf.rapporteur.programme.ProgrammeCopy;
 import dev.hybridconf.rapporteur.programme.SessionInfo;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -194,16 +197,34 @@ public class CorpusStore implements Corpus {
         return List.copyOf(new TreeSet<>(conclusions(conferenceId).stream().map(Conclusion::day).toList()));
     }
 
-    /** The current conclusion of every live breakout of the conference, by session id. */
+    /** The current conclusion of every live breakout of the conference, by session id (three pipelined reads). */
     private List<Conclusion> conclusions(String conferenceId) {
         if (conferenceId == null || conferenceId.isBlank() || conferenceId.length() > 200) {
             return List.of();
         }
+        List<String> ids = List.copyOf(new TreeSet<>(store.redis().smembers(conferenceKey(conferenceId))));
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, SessionInfo> sessions = new HashMap<>();
+        programme.sessions(conferenceId).forEach(s -> sessions.put(s.id(), s));
+        List<Response<Map<String, String>>> currents = new ArrayList<>(ids.size());
+        List<Response<Map<String, String>>> locks = new ArrayList<>(ids.size());
+        try (AbstractPipeline pipeline = store.redis().pipelined()) {
+            for (String id : ids) {
+                currents.add(pipeline.hgetAll(currentKey(id)));
+                locks.add(pipeline.hgetAll(lockKey(id)));
+            }
+            pipeline.sync();
+        }
         List<Conclusion> found = new ArrayList<>();
-        for (String sessionId : new TreeSet<>(store.redis().smembers(conferenceKey(conferenceId)))) {
-            Optional<SessionInfo> session = programme.session(sessionId);
-            if (live(session)) {
-                current(sessionId, session).ifPresent(found::add);
+        for (int i = 0; i < ids.size(); i++) {
+            Optional<SessionInfo> session = Optional.ofNullable(sessions.get(ids.get(i)));
+            Map<String, String> held = currents.get(i).get();
+            if (live(session) && held != null && held.get("current") != null) {
+                StoredRevision revision = JSON.readValue(held.get("current"), StoredRevision.class);
+                found.add(conclusion(ids.get(i), held.get("conferenceId"), revision, session,
+                        lockOf(locks.get(i).get())));
             }
         }
         return found;
@@ -251,7 +272,10 @@ public class CorpusStore implements Corpus {
 
     /** The lock decision last heard for the breakout ({@link LockState#OPEN} before any). */
     public LockState lock(String sessionId) {
-        Map<String, String> held = store.redis().hgetAll(lockKey(sessionId));
+        return lockOf(store.redis().hgetAll(lockKey(sessionId)));
+    }
+
+    private static LockState lockOf(Map<String, String> held) {
         if (held == null || held.isEmpty()) {
             return LockState.OPEN;
         }

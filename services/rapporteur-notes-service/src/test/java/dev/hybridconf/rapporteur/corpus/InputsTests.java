@@ -7,6 +7,10 @@ import static dev.hybridconf.rapporteur.corpus.InputsHistory.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,6 +42,9 @@ import dev.hybridconf.testinfra.KafkaProbe;
 import dev.hybridconf.testinfra.PlatformInfrastructure;
 import dev.hybridconf.testinfra.TestTokens;
 import redis.clients.jedis.StreamEntryID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The inputs on the real Kafka topic and Redis: each event type of {@code session.events} becomes the copy the other
@@ -71,6 +79,10 @@ class InputsTests {
     @Autowired
     TopicNames topics;
 
+    @LocalServerPort
+    int port;
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
     private final KafkaProbe kafka = KafkaProbe.shared();
 
     @Test
@@ -245,6 +257,96 @@ class InputsTests {
         List<ConsumerRecord<String, String>> dead = kafka.readUntil(topics.physical("session.events.dlt"), DEADLINE,
                 records -> reasons(records, h.id("a")).size() >= 2);
         assertThat(reasons(dead, h.id("a"))).contains("schema-invalid", "unknown-version");
+    }
+
+    @Test
+    void rapporteursAndOrganisersReadABreakoutsConclusionsInTheConferenceZone() throws Exception {
+        InputsHistory h = new InputsHistory(conference("api"));
+        h.published();
+        h.scheduled("a", "BREAKOUT", DAY1, 10, "housing");
+        h.conclusion("a", DAY1, 1, "fr", "Le logement abordable d'abord.");
+        h.conclusion("a", DAY1, 2, "fr", "Le logement abordable, partout.");
+        h.lock("a", DAY1, at(DAY2, 9), "WRAP_UP", null, null);
+        send(h.events());
+        String a = h.id("a");
+        await().atMost(DEADLINE).until(() -> corpus.lock(a).source() != null
+                && corpus.current(a).map(Conclusion::revision).orElse(0L) == 2);
+
+        HttpResponse<String> read = get("/api/rapporteur/sessions/" + a + "/conclusions",
+                TestTokens.shared().token("rapporteur-" + UUID.randomUUID(), "rapporteur"), "en");
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        JsonNode body = JSON.readTree(read.body());
+        assertThat(body.get("conferenceId").asString()).isEqualTo(h.conferenceId());
+        assertThat(body.get("day").asString()).isEqualTo("2021-02-16");
+        assertThat(body.get("current").get("revision").asLong()).isEqualTo(2);
+        assertThat(body.get("current").get("summary").asString()).isEqualTo("Le logement abordable, partout.");
+        assertThat(body.get("revisions")).hasSize(2);
+        assertThat(body.get("revisions").get(0).get("postedAt").asString()).as("in the conference zone")
+                .isEqualTo("2021-02-16T18:00:01+01:00");
+        assertThat(body.get("lock").get("source").asString()).isEqualTo("WRAP_UP");
+        assertThat(body.get("lock").get("lockAt").asString()).isEqualTo("2021-02-17T09:00+01:00");
+        assertThat(body.get("lock").get("locked").asBoolean()).as("2021 is over").isTrue();
+        assertThat(get("/api/rapporteur/sessions/" + a + "/conclusions", TestTokens.shared().organiser(), "en")
+                .statusCode()).isEqualTo(200);
+
+        assertThat(get("/api/rapporteur/sessions/" + a + "/conclusions", TestTokens.shared().participant(), "en")
+                .statusCode()).as("participants read published summaries, not conclusions").isEqualTo(403);
+        String unknown = "/api/rapporteur/sessions/" + UUID.randomUUID() + "/conclusions";
+        for (String language : List.of("en", "fr", "es")) {
+            HttpResponse<String> missing = get(unknown, TestTokens.shared().organiser(), language);
+            assertThat(missing.statusCode()).isEqualTo(404);
+            assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(JSON.readTree(missing.body()).get("detail").asString()).isNotBlank()
+                    .doesNotContain("inputs.session.not-found");
+        }
+        assertThat(JSON.readTree(get(unknown, TestTokens.shared().organiser(), "fr").body()).get("detail").asString())
+                .startsWith("Ce service ne connaît aucune session");
+    }
+
+    @Test
+    void racingCopiesOfTheSameEventsBumpOncePerEffectiveChange() throws Exception {
+        // Two replicas during a rebalance, a relay resending: the same events applied at once, in random orders.
+        InputsHistory h = new InputsHistory(conference("race"));
+        String c = h.conferenceId();
+        List<CloudEvent> revisions = new ArrayList<>();
+        for (int r = 1; r <= 6; r++) {
+            revisions.add(h.conclusion("a", DAY1, r, "en", "Affordable housing, revision " + r + "."));
+        }
+        dev.hybridconf.contracts.EventCodec codec = new dev.hybridconf.contracts.EventCodec();
+        List<CloudEvent> copies = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            copies.addAll(revisions);
+        }
+        Collections.shuffle(copies, new Random(13));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (CloudEvent copy : copies) {
+                done.add(pool.submit(() -> corpus.apply(copy, codec.payload(copy,
+                        dev.hybridconf.contracts.session.ConclusionPosted.class))));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        String a = h.id("a");
+        assertThat(corpus.current(a).orElseThrow().revision()).isEqualTo(6);
+        assertThat(corpus.revisions(a)).extracting(Conclusion::revision).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        List<LiveEntry> live = liveEntries(c);
+        assertThat(live).as("one entry per revision that became current, none for copies").isNotEmpty()
+                .allSatisfy(e -> assertThat(e.type()).isEqualTo("conclusion"));
+        assertThat(live).extracting(LiveEntry::revision).doesNotHaveDuplicates().isSorted();
+        assertThat(corpus.version(c, DAY1)).as("the day's version counts exactly those").isEqualTo(live.size());
+    }
+
+    private HttpResponse<String> get(String path, String token, String language) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token).header("Accept-Language", language)
+                .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<String> reasons(List<ConsumerRecord<String, String>> records, String key) {
