@@ -84,7 +84,7 @@ public class Conclusions {
         ConclusionsForm form = ConclusionsForm.read(body);
         for (int attempt = 1; ; attempt++) {
             try {
-                ConclusionsView posted = tryPost(session, form, caller);
+                ConclusionsView posted = tryPost(session, form, caller, false);
                 meters.counter("conclusions.posted", "revision", posted.revision() == 1 ? "first" : "later").increment();
                 return posted;
             } catch (ConflictException e) {
@@ -95,13 +95,38 @@ public class Conclusions {
         }
     }
 
-    private ConclusionsView tryPost(ProgrammeSession session, ConclusionsForm form, Caller caller) {
+    /**
+     * Posts a demo revision as a post would (the same step and event), whatever the lock: only when the breakout holds
+     * the revision before it, so loading the demo again writes nothing.
+     *
+     * @return whether the revision was written now
+     */
+    boolean seed(String sessionId, long revision, ConclusionsForm form, String poster) {
+        ProgrammeSession session = session(sessionId);
+        requireOpenBreakout(session);
+        for (int attempt = 1; ; attempt++) {
+            long held = stored(sessionId).map(Revision::revision).orElse(0L);
+            if (held != revision - 1) {
+                return false;
+            }
+            try {
+                tryPost(session, form, new Caller(poster, true), true);
+                return true;
+            } catch (ConflictException e) {
+                if (!"conclusions-changed-concurrently".equals(e.slug()) || attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private ConclusionsView tryPost(ProgrammeSession session, ConclusionsForm form, Caller caller, boolean anyLock) {
         LockInputs lock = inputs(session);
         ZoneId zone = lock.zone();
         Instant now = clock.instant();
         LockRule.Decision decision = lock.decision();
         Optional<Instant> lockedAt = decision.lockedAt(now);
-        if (lockedAt.isPresent()) {
+        if (lockedAt.isPresent() && !anyLock) {
             throw new ConclusionsLockedException(lockedAt.get(), ConclusionsView.render(lockedAt.get(), zone));
         }
         Optional<Revision> current = stored(session.id());
