@@ -48,6 +48,10 @@ class InputsListener {
             SessionScheduled.TYPE, SessionUpdated.TYPE, SessionRescheduled.TYPE, SessionCancelled.TYPE,
             ConclusionPosted.TYPE, ConclusionsLockChanged.TYPE);
 
+    private static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("^[a-z0-9][a-z0-9-]{1,62}$");
+    private static final java.util.regex.Pattern UUID = java.util.regex.Pattern.compile(
+            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
     private final ProgrammeCopy programme;
     private final CorpusStore corpus;
     private final EventCodec codec;
@@ -125,6 +129,57 @@ class InputsListener {
         if (missing != null) {
             throw new MalformedEventException("data of " + event.type() + " lacks " + missing, null);
         }
+        String invalid = invalid(payload);
+        if (invalid != null) {
+            throw new MalformedEventException("data of " + event.type() + " breaks its schema: " + invalid, null);
+        }
         return payload;
+    }
+
+    /**
+     * What the schema says and the contract's binding does not check, for what this service keeps and puts in keys:
+     * ids (a slug, a UUID), a conclusion's language, lengths and SDGs. Null when none is broken.
+     */
+    private static String invalid(EventPayload payload) {
+        String conferenceId = payload instanceof ConferenceEvent c ? c.conferenceId()
+                : payload instanceof SessionEvent e ? e.conferenceId()
+                : payload instanceof ConclusionPosted p ? p.conferenceId()
+                : payload instanceof ConclusionsLockChanged l ? l.conferenceId() : null;
+        if (conferenceId != null && !SLUG.matcher(conferenceId).matches()) {
+            return "conferenceId";
+        }
+        String sessionId = payload instanceof SessionEvent e ? e.sessionId()
+                : payload instanceof ConclusionPosted p ? p.sessionId()
+                : payload instanceof ConclusionsLockChanged l ? l.sessionId() : null;
+        if (sessionId != null && !UUID.matcher(sessionId).matches()) {
+            return "sessionId";
+        }
+        if (payload instanceof ConclusionPosted p) {
+            if (!List.of("en", "fr", "es").contains(p.language())) {
+                return "language";
+            }
+            if (p.summary().isEmpty() || p.summary().length() > 4000) {
+                return "summary";
+            }
+            if (!texts(p.keyPoints(), 20, 500)) {
+                return "keyPoints";
+            }
+            if (!texts(p.recommendations(), 20, 500)) {
+                return "recommendations";
+            }
+            if (!texts(p.themes(), 10, 64)) {
+                return "themes";
+            }
+            if (p.sdgs().size() > 17 || p.sdgs().stream().anyMatch(g -> g == null || g < 1 || g > 17)
+                    || p.sdgs().stream().distinct().count() != p.sdgs().size()) {
+                return "sdgs";
+            }
+        }
+        return null;
+    }
+
+    private static boolean texts(List<String> texts, int maxItems, int maxLength) {
+        return texts.size() <= maxItems
+                && texts.stream().allMatch(t -> t != null && !t.isEmpty() && t.length() <= maxLength);
     }
 }

@@ -244,19 +244,23 @@ class InputsTests {
         h.scheduled("a", "BREAKOUT", DAY1, 10, "housing");
         CloudEvent broken = h.conclusion("a", DAY1, 1, "en", "Broken.");
         CloudEvent nextVersion = h.conclusion("a", DAY1, 2, "en", "Unknown version.");
+        CloudEvent outOfRange = h.conclusion("a", DAY1, 4, "en", "SDG 18 does not exist.");
         CloudEvent good = h.conclusion("a", DAY1, 3, "en", "Readable.");
         send(h.events().subList(0, 2));
         kafka.send(topics.physical("session.events"), broken.subject(),
                 h.json(broken).replace("\"revision\":1", "\"revision\":\"first\""));
         kafka.send(topics.physical("session.events"), nextVersion.subject(),
                 h.json(nextVersion).replace("session.conclusion-posted.v1", "session.conclusion-posted.v2"));
+        kafka.send(topics.physical("session.events"), outOfRange.subject(),
+                h.json(outOfRange).replace("\"sdgs\":[11]", "\"sdgs\":[18]"));
         send(List.of(good));
 
         await().atMost(DEADLINE).until(() -> corpus.current(h.id("a")).isPresent());
         assertThat(corpus.revisions(h.id("a"))).extracting(Conclusion::revision).containsExactly(3L);
         List<ConsumerRecord<String, String>> dead = kafka.readUntil(topics.physical("session.events.dlt"), DEADLINE,
-                records -> reasons(records, h.id("a")).size() >= 2);
-        assertThat(reasons(dead, h.id("a"))).contains("schema-invalid", "unknown-version");
+                records -> reasons(records, h.id("a")).size() >= 3);
+        assertThat(reasons(dead, h.id("a"))).containsExactlyInAnyOrder("schema-invalid", "unknown-version",
+                "schema-invalid");
     }
 
     @Test
