@@ -175,6 +175,53 @@ class ConclusionsLockEventsTests {
         assertThat(lockEvents(housing)).hasSize(3);
     }
 
+    @Test
+    void racingOrganisersNeverAnnounceTheSameDecisionTwiceInARow() throws Exception {
+        String housing = schedule("d1-housing", "BREAKOUT", "2027-10-11", "12:00", "13:30", "Room 1");
+        String lockPath = "/api/sessions/" + housing + "/conclusions/lock";
+        java.util.Random random = new java.util.Random(7);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                int action = random.nextInt(4);
+                int hour = 14 + random.nextInt(8);
+                answers.add(pool.submit(() -> switch (action) {
+                    case 0 -> api.post(lockPath, organiserToken()).statusCode();
+                    case 1 -> api.send("DELETE", lockPath, organiserToken(), "en").statusCode();
+                    case 2 -> api.json("POST", "/api/sessions/" + housing + "/conclusions/unlock", organiserToken(),
+                            "{\"relockAt\": \"2027-10-11T%02d:00:00+01:00\"}".formatted(hour)).statusCode();
+                    default -> api.json("PUT", lockPath, organiserToken(),
+                            "{\"lockAt\": \"2027-10-11T%02d:00:00+01:00\"}".formatted(hour)).statusCode();
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                assertThat(answer.get()).as("applied, or refused after losing every race").isIn(200, 409);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // A last setting no racer used: once its event is on the topic, every earlier one is too (one key, in order).
+        HttpResponse<String> last = api.json("PUT", lockPath, organiserToken(),
+                "{\"lockAt\": \"2027-10-11T23:30:00+01:00\"}");
+        assertThat(last.statusCode()).as(last.body()).isEqualTo(200);
+        await().atMost(DEADLINE).until(() -> lockEvents(housing).stream()
+                .anyMatch(e -> !e.data().get("lockAt").isNull() && instant(e, "lockAt").equals(at("2027-10-11T23:30"))));
+
+        List<ProgrammeApi.Event> events = lockEvents(housing);
+        for (int i = 1; i < events.size(); i++) {
+            assertThat(signature(events.get(i))).as("event %d repeats the one before", i)
+                    .isNotEqualTo(signature(events.get(i - 1)));
+        }
+        ProgrammeApi.Event newest = events.get(events.size() - 1);
+        assertThat(newest.data().get("source").asString()).isEqualTo("BREAKOUT");
+        assertThat(instant(newest, "lockAt")).isEqualTo(at("2027-10-11T23:30"));
+    }
+
+    private static String signature(ProgrammeApi.Event event) {
+        return event.data().get("lockAt") + "|" + event.data().get("source") + "|" + event.data().get("relockAt");
+    }
+
     private List<ProgrammeApi.Event> awaitLockEvents(String sessionId, int count) {
         return awaitEvents(sessionId, TYPE, count);
     }
