@@ -96,6 +96,9 @@ for _, o in ipairs(ops) do
     redis.call('DEL', key)
   elseif op == 'XDEL' then
     redis.call('XDEL', key, unpack(args))
+  elseif op == 'XADD' then
+    -- args: approximate maximum length, then the entry's fields and values.
+    redis.call('XADD', key, 'MAXLEN', '~', args[1], '*', unpack(args, 2))
   elseif op == 'EMIT' then
     -- args: index of the versions hash in KEYS, subject, envelope JSON, then the entry's other fields.
     -- The subject's next version, in the step that commits the change: versions follow the commit order.

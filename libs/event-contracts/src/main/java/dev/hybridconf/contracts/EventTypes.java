@@ -22,6 +22,7 @@ import dev.hybridconf.contracts.registration.SponsorshipDecided;
 import dev.hybridconf.contracts.session.ConferencePublished;
 import dev.hybridconf.contracts.session.ConferenceUpdated;
 import dev.hybridconf.contracts.session.ConclusionPosted;
+import dev.hybridconf.contracts.session.ConclusionsLockChanged;
 import dev.hybridconf.contracts.session.LiveStatusChanged;
 import dev.hybridconf.contracts.session.SessionCancelled;
 import dev.hybridconf.contracts.session.SessionEnrolled;
@@ -69,6 +70,7 @@ public final class EventTypes {
             Map.entry(SessionEnrolmentCancelled.TYPE, SessionEnrolmentCancelled.class),
             Map.entry(SessionEnrolmentPromoted.TYPE, SessionEnrolmentPromoted.class),
             Map.entry(ConclusionPosted.TYPE, ConclusionPosted.class),
+            Map.entry(ConclusionsLockChanged.TYPE, ConclusionsLockChanged.class),
             Map.entry(LiveStatusChanged.TYPE, LiveStatusChanged.class),
             Map.entry(MeetingStarted.TYPE, MeetingStarted.class),
             Map.entry(MeetingEnded.TYPE, MeetingEnded.class),

@@ -44,6 +44,12 @@ class SessionActivityContractTests {
                 new ConclusionPosted(SESSION, "local-action-2024", LocalDate.parse("2024-11-07"), 2, "fr",
                         "Les villes ont besoin de financements directs.", List.of("Accès au crédit"),
                         List.of("Créer un fonds municipal"), List.of("finance"), List.of(1, 11, 17), MODERATOR, at),
+                new ConclusionsLockChanged(SESSION, "local-action-2024", LocalDate.parse("2024-11-07"),
+                        at.plusSeconds(1800), "WRAP_UP", null, null, at),
+                new ConclusionsLockChanged(SESSION, "local-action-2024", LocalDate.parse("2024-11-07"),
+                        null, "UNLOCKED", null, "organiser-sub", at),
+                new ConclusionsLockChanged(SESSION, "local-action-2024", LocalDate.parse("2024-11-07"),
+                        at.plusSeconds(7200), "UNLOCKED", at.plusSeconds(7200), "organiser-sub", at),
                 new LiveStatusChanged(SESSION, "local-action-2024", "LIVE", "SCHEDULED", "STREAMING", 1, at),
                 new LiveStatusChanged(SESSION, "local-action-2024", "ENDED", "LIVE", "API", 2, at),
                 new MeetingStarted(SESSION, at),
@@ -76,6 +82,21 @@ class SessionActivityContractTests {
                 .isNotEmpty();
         assertThat(schema(ConclusionPosted.TYPE).validate(json.readTree(
                 valid.formatted(SESSION, "11", MODERATOR, ",\"moderatorName\":\"Amina Diallo\"")))).isNotEmpty();
+    }
+
+    @Test
+    void aLockChangeWithAnUnknownSourceOrAMissingFieldIsRefusedByItsSchema() throws Exception {
+        String valid = """
+                {"sessionId":"%s","conferenceId":"local-action-2024","day":"2024-11-07",
+                 "lockAt":"2024-11-07T16:00:00Z","source":"%s","relockAt":null,"changedBy":null,
+                 "changedAt":"2024-11-07T11:45:00Z"}""";
+
+        assertThat(schema(ConclusionsLockChanged.TYPE).validate(json.readTree(valid.formatted(SESSION, "DAY"))))
+                .isEmpty();
+        assertThat(schema(ConclusionsLockChanged.TYPE).validate(json.readTree(valid.formatted(SESSION, "SOMETIME"))))
+                .isNotEmpty();
+        assertThat(schema(ConclusionsLockChanged.TYPE).validate(json.readTree(
+                valid.formatted(SESSION, "DAY").replace(",\"changedBy\":null", "")))).isNotEmpty();
     }
 
     private static com.networknt.schema.JsonSchema schema(String type) throws Exception {

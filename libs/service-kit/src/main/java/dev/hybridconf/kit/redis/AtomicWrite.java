@@ -261,6 +261,29 @@ public final class AtomicWrite {
         return ids.length == 0 ? this : op("XDEL", key, null, ids);
     }
 
+    /**
+     * Appends an entry to a stream (id {@code *}), trimmed to about {@code approxMaxLen} entries
+     * ({@code XADD key MAXLEN ~ n * field value ...}): a feed of changes written in the same step as the change it
+     * announces, so a reader never sees the entry without the change nor the change without the entry.
+     *
+     * @param fields the entry's fields in order (at least one)
+     */
+    public AtomicWrite xadd(String key, long approxMaxLen, Map<String, String> fields) {
+        if (fields.isEmpty()) {
+            throw new IllegalArgumentException("a stream entry has at least one field");
+        }
+        if (approxMaxLen < 1) {
+            throw new IllegalArgumentException("a stream keeps at least one entry: " + approxMaxLen);
+        }
+        List<String> flat = new ArrayList<>(fields.size() * 2 + 1);
+        flat.add(Long.toString(approxMaxLen));
+        fields.forEach((field, value) -> {
+            flat.add(field);
+            flat.add(value);
+        });
+        return op("XADD", key, null, flat.toArray(String[]::new));
+    }
+
     /** Appends the event to this service's outbox; the relay publishes it to the service's topic. */
     public AtomicWrite emit(EventPayload payload) {
         if (outboxTopic == null) {

@@ -62,8 +62,11 @@ public class Conclusions {
     private final ProgrammeStore programme;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final LockAnnouncements announcements;
 
-    Conclusions(RedisStore store, ProgrammeStore programme, Clock clock, MeterRegistry meters) {
+    Conclusions(RedisStore store, ProgrammeStore programme, Clock clock, MeterRegistry meters,
+            LockAnnouncements announcements) {
+        this.announcements = announcements;
         this.store = store;
         this.keys = store.keys();
         this.programme = programme;
@@ -81,7 +84,7 @@ public class Conclusions {
         ConclusionsForm form = ConclusionsForm.read(body);
         for (int attempt = 1; ; attempt++) {
             try {
-                ConclusionsView posted = tryPost(session, form, caller);
+                ConclusionsView posted = tryPost(session, form, caller, false);
                 meters.counter("conclusions.posted", "revision", posted.revision() == 1 ? "first" : "later").increment();
                 return posted;
             } catch (ConflictException e) {
@@ -92,13 +95,38 @@ public class Conclusions {
         }
     }
 
-    private ConclusionsView tryPost(ProgrammeSession session, ConclusionsForm form, Caller caller) {
+    /**
+     * Posts a demo revision as a post would (the same step and event), whatever the lock: only when the breakout holds
+     * the revision before it, so loading the demo again writes nothing.
+     *
+     * @return whether the revision was written now
+     */
+    boolean seed(String sessionId, long revision, ConclusionsForm form, String poster) {
+        ProgrammeSession session = session(sessionId);
+        requireOpenBreakout(session);
+        for (int attempt = 1; ; attempt++) {
+            long held = stored(sessionId).map(Revision::revision).orElse(0L);
+            if (held != revision - 1) {
+                return false;
+            }
+            try {
+                tryPost(session, form, new Caller(poster, true), true);
+                return true;
+            } catch (ConflictException e) {
+                if (!"conclusions-changed-concurrently".equals(e.slug()) || attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private ConclusionsView tryPost(ProgrammeSession session, ConclusionsForm form, Caller caller, boolean anyLock) {
         LockInputs lock = inputs(session);
         ZoneId zone = lock.zone();
         Instant now = clock.instant();
         LockRule.Decision decision = lock.decision();
         Optional<Instant> lockedAt = decision.lockedAt(now);
-        if (lockedAt.isPresent()) {
+        if (lockedAt.isPresent() && !anyLock) {
             throw new ConclusionsLockedException(lockedAt.get(), ConclusionsView.render(lockedAt.get(), zone));
         }
         Optional<Revision> current = stored(session.id());
@@ -167,7 +195,7 @@ public class Conclusions {
     /** An organiser opens the conclusions again, until {@code relockAt} when the body gives one. */
     ConclusionsView.LockView unlock(String sessionId, JsonNode body, Caller caller) {
         ProgrammeSession session = breakout(sessionId);
-        return override(session, (lock, now) -> {
+        return override(session, caller, (lock, now) -> {
             Instant relockAt = requestedTime(body, "relockAt", false, lock.breakout().end(), now,
                     latest(lock), lock.zone(), "conclusions.field.lock-at");
             return lock.override().unlocked(relockAt, caller.subject(), now);
@@ -177,7 +205,7 @@ public class Conclusions {
     /** An organiser locks the conclusions now, whatever the wrap-up time. */
     ConclusionsView.LockView lock(String sessionId, Caller caller) {
         ProgrammeSession session = breakout(sessionId);
-        return override(session, (lock, now) -> lock.override().locked(caller.subject(), now));
+        return override(session, caller, (lock, now) -> lock.override().locked(caller.subject(), now));
     }
 
     /**
@@ -186,7 +214,7 @@ public class Conclusions {
      */
     ConclusionsView.LockView lockAt(String sessionId, JsonNode body, Caller caller) {
         ProgrammeSession session = breakout(sessionId);
-        return override(session, (lock, now) -> {
+        return override(session, caller, (lock, now) -> {
             Instant at = requestedTime(body, "lockAt", true, lock.breakout().end(), now, latest(lock), lock.zone(),
                     "conclusions.field.lock-at");
             return lock.override().lockingAt(at, caller.subject(), now);
@@ -196,11 +224,11 @@ public class Conclusions {
     /** An organiser clears their setting for the breakout (lock, unlock or time): the day's or the programme's rule applies. */
     ConclusionsView.LockView clear(String sessionId, Caller caller) {
         ProgrammeSession session = breakout(sessionId);
-        return override(session, (lock, now) -> lock.override().override() == null ? lock.override()
+        return override(session, caller, (lock, now) -> lock.override().override() == null ? lock.override()
                 : lock.override().cleared(caller.subject(), now));
     }
 
-    private ConclusionsView.LockView override(ProgrammeSession session,
+    private ConclusionsView.LockView override(ProgrammeSession session, Caller caller,
             BiFunction<LockInputs, Instant, ConclusionsLock> change) {
         for (int attempt = 1; ; attempt++) {
             LockInputs before = inputs(session);
@@ -213,7 +241,13 @@ public class Conclusions {
             try {
                 AtomicWrite write = store.atomically();
                 guardLock(write, session.id(), before.override());
-                write.delete(lockKey(session.id())).hset(lockKey(session.id()), after.toHash()).execute();
+                write.delete(lockKey(session.id())).hset(lockKey(session.id()), after.toHash());
+                if (changed.breakout().scheduled()) {
+                    guardProgramme(write, changed.conference());
+                    announcements.announce(write, List.of(changed.announced()), caller.subject(),
+                            Conclusions::changedConcurrently);
+                }
+                write.execute();
                 return lockView(changed, changed.decision(), now);
             } catch (ConflictException e) {
                 if (attempt == ATTEMPTS) {
@@ -237,7 +271,7 @@ public class Conclusions {
     ConclusionsView.DayLockView setDayLock(String conferenceId, String date, JsonNode body, Caller caller) {
         Conference conference = conference(conferenceId);
         LocalDate day = conferenceDay(conference, date);
-        return changeDay(conference, day, (before, now) -> {
+        return changeDay(conference, day, caller, (before, now) -> {
             ZoneId zone = conference.timeZone();
             Instant notBefore = day.atStartOfDay(zone).toInstant();
             for (ProgrammeSession s : programme.sessions(conferenceId)) {
@@ -256,11 +290,11 @@ public class Conclusions {
     ConclusionsView.DayLockView clearDayLock(String conferenceId, String date, Caller caller) {
         Conference conference = conference(conferenceId);
         LocalDate day = conferenceDay(conference, date);
-        return changeDay(conference, day,
+        return changeDay(conference, day, caller,
                 (before, now) -> before.lockAt() == null ? before : before.cleared(caller.subject(), now));
     }
 
-    private ConclusionsView.DayLockView changeDay(Conference conference, LocalDate day,
+    private ConclusionsView.DayLockView changeDay(Conference conference, LocalDate day, Caller caller,
             BiFunction<DayLock, Instant, DayLock> change) {
         for (int attempt = 1; ; attempt++) {
             DayLock before = dayLock(conference.id(), day);
@@ -271,7 +305,9 @@ public class Conclusions {
             try {
                 AtomicWrite write = store.atomically();
                 guardDay(write, before, conference.id());
-                write.delete(dayKey(conference.id(), day)).hset(dayKey(conference.id(), day), after.toHash()).execute();
+                write.delete(dayKey(conference.id(), day)).hset(dayKey(conference.id(), day), after.toHash());
+                announceDay(write, conference, day, after, caller);
+                write.execute();
                 return dayLockView(conference, after);
             } catch (ConflictException e) {
                 if (attempt == ATTEMPTS) {
@@ -279,6 +315,33 @@ public class Conclusions {
                 }
             }
         }
+    }
+
+    /**
+     * The lock event of each scheduled breakout of the day whose decision the day's new setting changes (one with its
+     * own setting keeps it), decided on the programme read now and guarded by its version and the breakouts' settings.
+     */
+    private void announceDay(AtomicWrite write, Conference conference, LocalDate day, DayLock after, Caller caller) {
+        Conference current = conference(conference.id());
+        List<ProgrammeSession> sessions = programme.sessions(conference.id());
+        List<LockAnnouncements.Inputs> breakouts = new ArrayList<>();
+        for (ProgrammeSession s : sessions) {
+            if (s.kind() == SessionKind.BREAKOUT && s.scheduled() && LockRule.day(s, current.timeZone()).equals(day)) {
+                ConclusionsLock override = lock(s.id());
+                guardLock(write, s.id(), override);
+                breakouts.add(new LockAnnouncements.Inputs(s, current, sessions, override, after));
+            }
+        }
+        if (!breakouts.isEmpty()) {
+            guardProgramme(write, current);
+            announcements.announce(write, breakouts, caller.subject(), Conclusions::changedConcurrently);
+        }
+    }
+
+    /** The lock was decided on this programme: a programme changed meanwhile decides (and announces) again. */
+    private void guardProgramme(AtomicWrite write, Conference conference) {
+        write.requireField(conferenceKey(conference.id()), "programmeVersion",
+                Long.toString(conference.programmeVersion()), Conclusions::changedConcurrently);
     }
 
     private static ConclusionsView.DayLockView dayLockView(Conference conference, DayLock lock) {
@@ -394,6 +457,10 @@ public class Conclusions {
 
         LockRule.Decision decision() {
             return LockRule.decide(breakout, conference, sessions, override, dayLock);
+        }
+
+        LockAnnouncements.Inputs announced() {
+            return new LockAnnouncements.Inputs(breakout, conference, sessions, override, dayLock);
         }
 
         LockInputs with(ConclusionsLock next) {

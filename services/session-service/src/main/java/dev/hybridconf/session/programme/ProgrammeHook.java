@@ -1,5 +1,7 @@
 package dev.hybridconf.session.programme;
 
+import java.util.List;
+
 import dev.hybridconf.kit.redis.AtomicWrite;
 
 /**
@@ -21,5 +23,16 @@ public interface ProgrammeHook {
      * @param after  the session as it will be stored (status {@code CANCELLED} when it is being cancelled)
      */
     default void sessionChanging(ProgrammeSession before, ProgrammeSession after, AtomicWrite write) {
+    }
+
+    /**
+     * A commit is changing the programme of a conference, after {@link #sessionChanging} was called for each of its
+     * sessions: for features that depend on the programme as a whole (when a breakout's conclusions lock depends on
+     * the wrap-ups after it and on the conference's last day).
+     *
+     * @param after    the conference as it will be stored
+     * @param sessions every session of the conference as it will be stored (cancelled ones included)
+     */
+    default void programmeChanging(Conference after, List<ProgrammeSession> sessions, AtomicWrite write) {
     }
 }

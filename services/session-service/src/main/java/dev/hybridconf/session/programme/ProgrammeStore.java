@@ -122,6 +122,15 @@ public class ProgrammeStore {
             hooks.orderedStream().forEach(hook -> hook.sessionChanging(change.before(), session, write));
             change.events().forEach(write::emit);
         }
+        if (!plan.sessions().isEmpty() || plan.before() != null) {
+            Map<String, ProgrammeSession> sessionsAfter = new LinkedHashMap<>();
+            if (plan.before() != null) {
+                sessions(after.id()).forEach(s -> sessionsAfter.put(s.id(), s));
+            }
+            plan.sessions().forEach(change -> sessionsAfter.put(change.after().id(), change.after()));
+            List<ProgrammeSession> whole = List.copyOf(sessionsAfter.values());
+            hooks.orderedStream().forEach(hook -> hook.programmeChanging(after, whole, write));
+        }
         write.zadd(changelogKey(after.id()), plan.entry().version(), HashCodec.JSON.writeValueAsString(plan.entry()));
         write.execute();
     }

@@ -38,6 +38,11 @@ import tools.jackson.databind.JsonNode;
 class DemoProgrammesTests {
 
     private static final Duration DEADLINE = Duration.ofSeconds(30);
+    /**
+     * The demo conferences' events: the programmes (14 + 41 + 1 + 3), when each of the Seminar's 13 breakouts' conclusions
+     * lock (decided at import) and the 17 revisions of its demo conclusions.
+     */
+    private static final int DEMO_EVENTS = 14 + 41 + 1 + 3 + 13 + 17;
     private static final List<String> DEMOS = List.of("local-action-2024", "uclg-seminar-campus-2021",
             "uclg-development-cooperation-2021");
 
@@ -99,9 +104,9 @@ class DemoProgrammesTests {
         await().atMost(DEADLINE).until(() -> {
             before.clear();
             api.events().stream().filter(e -> DEMOS.contains(e.conferenceId())).forEach(before::add);
-            return before.size() >= 14 + 41 + 1 + 3;
+            return before.size() >= DEMO_EVENTS;
         });
-        assertThat(before).hasSize(14 + 41 + 1 + 3);
+        assertThat(before).hasSize(DEMO_EVENTS);
         before.forEach(event -> EventSchemaAssertions.assertValidEvent(event.raw()));
 
         try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(SessionServiceApplication.class)
