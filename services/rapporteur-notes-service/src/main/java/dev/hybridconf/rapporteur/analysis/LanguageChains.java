@@ -95,7 +95,9 @@ final class LanguageChains {
                 if (term.length() == 0) {
                     continue;
                 }
-                tokens.add(new Token(term.toString(), pending, offset.startOffset(), offset.endOffset()));
+                int start = "fr".equals(language) ? afterElision(text, offset.startOffset(), offset.endOffset())
+                        : offset.startOffset();
+                tokens.add(new Token(term.toString(), pending, start, offset.endOffset()));
                 pending = 0;
             }
             stream.end();
@@ -115,6 +117,18 @@ final class LanguageChains {
             key.append(token.term());
         }
         return key.toString();
+    }
+
+    /** Where the word starts once an elided article ({@code l'}, {@code d’}, {@code qu'}) is left out. */
+    private static int afterElision(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '\'' || c == '\u2019') {
+                String article = text.substring(start, i);
+                return FrenchAnalyzer.DEFAULT_ARTICLES.contains(article) && i + 1 < end ? i + 1 : start;
+            }
+        }
+        return start;
     }
 
     /** Whether the source text between two tokens holds clause punctuation (a comma, a bracket, a dash...). */
