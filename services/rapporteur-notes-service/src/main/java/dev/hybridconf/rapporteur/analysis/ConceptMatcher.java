@@ -91,18 +91,16 @@ final class ConceptMatcher {
 
     /** The concept a whole text (a theme tag) names, by one of its labels: the text's language first, then any. */
     Optional<Concept> conceptNamed(String language, String text) {
-        Concept own = labelKeys(language).get(chains.key(language, text));
-        if (own != null) {
-            return Optional.of(own);
-        }
-        for (Concept concept : concepts) {
-            for (var labels : new TreeMap<>(concept.labels()).entrySet()) {
-                String key = chains.key(labels.getKey(), text);
-                for (String label : labels.getValue()) {
-                    if (!key.isEmpty() && key.equals(chains.key(labels.getKey(), label))) {
-                        return Optional.of(concept);
-                    }
-                }
+        java.util.LinkedHashSet<String> languages = new java.util.LinkedHashSet<>();
+        languages.add(language);
+        java.util.TreeSet<String> labelled = new java.util.TreeSet<>();
+        concepts.forEach(c -> labelled.addAll(c.labels().keySet()));
+        languages.addAll(labelled);
+        for (String l : languages) {
+            String key = chains.key(l, text);
+            Concept concept = key.isEmpty() ? null : labelKeys(l).get(key);
+            if (concept != null) {
+                return Optional.of(concept);
             }
         }
         return Optional.empty();
