@@ -43,7 +43,7 @@ public final class TrendRecall {
 
     /** One day's figures for one seed. */
     record DayScore(int day, double recallAt5, double rPrecision, double newPrecision, double newRecall,
-            double newPrecisionAll, Boolean emergingOneTrend, Boolean emergingNew, Boolean emergingCount,
+            double newPrecisionAll, double newPrecisionTop10ThreeOrMore, Boolean emergingOneTrend, Boolean emergingNew, Boolean emergingCount,
             int emergingPlanted, long millis) {
 
         boolean emergingOk() {
@@ -135,6 +135,7 @@ public final class TrendRecall {
         List<Planted> fresh = planted.stream().filter(Planted::fresh).toList();
         double newPrecision = precision(topK, fresh);
         double newPrecisionAll = precision(listed, fresh);
+        double newPrecisionThree = precision(topK.stream().filter(t -> t.breakouts() >= 3).toList(), fresh);
         double newRecall = fresh.isEmpty() ? Double.NaN
                 : (double) fresh.stream().filter(p -> topK.stream().anyMatch(t -> t.isNew() && matches(t, p.theme())))
                         .count() / fresh.size();
@@ -155,7 +156,7 @@ public final class TrendRecall {
             }
         }
         return new DayScore(day, (double) found5 / r, (double) foundR / r, newPrecision, newRecall, newPrecisionAll,
-                oneTrend, isNew, count, emergingPlanted, millis);
+                newPrecisionThree, oneTrend, isNew, count, emergingPlanted, millis);
     }
 
     private double precision(List<Trend> trends, List<Planted> fresh) {
@@ -218,14 +219,18 @@ public final class TrendRecall {
             row.put("newPrecisionTop10", stats(scores.stream().mapToDouble(DayScore::newPrecision).toArray()));
             row.put("newRecallTop10", stats(scores.stream().mapToDouble(DayScore::newRecall).toArray()));
             row.put("newPrecisionAllListed", stats(scores.stream().mapToDouble(DayScore::newPrecisionAll).toArray()));
+            row.put("newPrecisionTop10ThreeOrMore",
+                    stats(scores.stream().mapToDouble(DayScore::newPrecisionTop10ThreeOrMore).toArray()));
             if (scores.get(0).emergingOneTrend() != null) {
                 row.put("emergingOk", scores.stream().filter(DayScore::emergingOk).count() + "/" + scores.size());
             }
             row.put("analysisMillis", stats(scores.stream().mapToDouble(DayScore::millis).toArray()));
             perDay.add(row);
-            log.printf("day %d: recall@5 %s, R-precision %s, new P/R (top 10) %s / %s, new P (all listed) %s%s, %s ms%n",
+            log.printf("day %d: recall@5 %s, R-precision %s, new P/R (top 10) %s / %s, new P (all listed) %s,"
+                    + " new P (top 10, 3+ breakouts) %s%s, %s ms%n",
                     d + 1, row.get("recallAt5"), row.get("rPrecision"), row.get("newPrecisionTop10"),
                     row.get("newRecallTop10"), row.get("newPrecisionAllListed"),
+                    row.get("newPrecisionTop10ThreeOrMore"),
                     row.containsKey("emergingOk") ? ", emerging ok " + row.get("emergingOk") : "",
                     row.get("analysisMillis"));
         }
