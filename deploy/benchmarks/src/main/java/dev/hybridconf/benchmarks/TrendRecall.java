@@ -44,7 +44,7 @@ public final class TrendRecall {
     /** One day's figures for one seed. */
     record DayScore(int day, double recallAt5, double rPrecision, double newPrecision, double newRecall,
             double newPrecisionAll, double newPrecisionTop10ThreeOrMore, Boolean emergingOneTrend, Boolean emergingNew, Boolean emergingCount,
-            int emergingPlanted, long millis) {
+            int emergingPlanted, long millis, long cpuMillis) {
 
         boolean emergingOk() {
             return emergingOneTrend == null
@@ -73,11 +73,14 @@ public final class TrendRecall {
         SortedMap<LocalDate, List<Conclusion>> earlier = new TreeMap<>();
         for (int d = 0; d < corpus.days.size(); d++) {
             PlantedCorpus.Day day = corpus.days.get(d);
+            var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long cpu = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             DayTrends trends = analyzer.analyse(new AnalysisInput(PlantedCorpus.CONFERENCE, day.date(),
                     day.conclusions(), new TreeMap<>(earlier), thesaurus, settings, breakouts));
             long millis = (System.nanoTime() - start) / 1_000_000;
-            scores.add(score(d + 1, trends, day.planted(), corpus.emerging, millis));
+            long cpuMillis = (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000;
+            scores.add(score(d + 1, trends, day.planted(), corpus.emerging, millis, cpuMillis));
             earlier.put(day.date(), day.conclusions());
         }
         return scores;
@@ -115,7 +118,8 @@ public final class TrendRecall {
         return false;
     }
 
-    private DayScore score(int day, DayTrends trends, List<Planted> planted, Theme emerging, long millis) {
+    private DayScore score(int day, DayTrends trends, List<Planted> planted, Theme emerging, long millis,
+            long cpuMillis) {
         List<Trend> listed = trends.trends();
         List<Trend> top5 = listed.subList(0, Math.min(TOP, listed.size()));
         int r = planted.size();
@@ -156,7 +160,7 @@ public final class TrendRecall {
             }
         }
         return new DayScore(day, (double) found5 / r, (double) foundR / r, newPrecision, newRecall, newPrecisionAll,
-                newPrecisionThree, oneTrend, isNew, count, emergingPlanted, millis);
+                newPrecisionThree, oneTrend, isNew, count, emergingPlanted, millis, cpuMillis);
     }
 
     private double precision(List<Trend> trends, List<Planted> fresh) {
@@ -225,14 +229,15 @@ public final class TrendRecall {
                 row.put("emergingOk", scores.stream().filter(DayScore::emergingOk).count() + "/" + scores.size());
             }
             row.put("analysisMillis", stats(scores.stream().mapToDouble(DayScore::millis).toArray()));
+            row.put("analysisCpuMillis", stats(scores.stream().mapToDouble(DayScore::cpuMillis).toArray()));
             perDay.add(row);
             log.printf("day %d: recall@5 %s, R-precision %s, new P/R (top 10) %s / %s, new P (all listed) %s,"
-                    + " new P (top 10, 3+ breakouts) %s%s, %s ms%n",
+                    + " new P (top 10, 3+ breakouts) %s%s, %s ms, CPU %s ms%n",
                     d + 1, row.get("recallAt5"), row.get("rPrecision"), row.get("newPrecisionTop10"),
                     row.get("newRecallTop10"), row.get("newPrecisionAllListed"),
                     row.get("newPrecisionTop10ThreeOrMore"),
                     row.containsKey("emergingOk") ? ", emerging ok " + row.get("emergingOk") : "",
-                    row.get("analysisMillis"));
+                    row.get("analysisMillis"), row.get("analysisCpuMillis"));
         }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("benchmark", "trend-recall");

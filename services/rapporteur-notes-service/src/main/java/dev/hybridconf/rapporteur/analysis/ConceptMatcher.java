@@ -145,11 +145,13 @@ final class ConceptMatcher {
 
     /** A known language's own labels; for any other language, every label (sorted by language). */
     private List<String> labelsFor(Concept concept, String language) {
-        if (chains.known(language)) {
-            return concept.labels().getOrDefault(language, List.of());
-        }
         List<String> all = new ArrayList<>();
-        new TreeMap<>(concept.labels()).values().forEach(all::addAll);
+        if (chains.known(language)) {
+            all.addAll(concept.labels().getOrDefault(language, List.of()));
+        } else {
+            new TreeMap<>(concept.labels()).values().forEach(all::addAll);
+        }
+        all.removeIf(java.util.Objects::isNull);
         return all;
     }
 }
