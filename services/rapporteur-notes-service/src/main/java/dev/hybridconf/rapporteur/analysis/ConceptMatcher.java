@@ -14,7 +14,8 @@ import dev.hybridconf.rapporteur.analysis.LanguageChains.Token;
  * terms and position increments ({@code droit à la ville} → {@code droit}, then {@code vill} three positions on), kept
  * in a trie, and matched on the token stream longest first, never across clause punctuation. A match becomes one
  * unit {@code c:<id>}; the matches of an {@code ignore} concept are removed. A text in a language without its own
- * chain is matched against every label, analysed by the plain chain.
+ * chain is matched against every label, analysed by the plain chain. Thread-safe once built: a language's trie is
+ * built on first use and then only read.
  */
 final class ConceptMatcher {
 
@@ -34,8 +35,8 @@ final class ConceptMatcher {
 
     private final LanguageChains chains;
     private final List<Concept> concepts;
-    private final Map<String, Node> tries = new HashMap<>();
-    private final Map<String, Map<String, Concept>> byLabelKey = new HashMap<>();
+    private final Map<String, Node> tries = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Map<String, Concept>> byLabelKey = new java.util.concurrent.ConcurrentHashMap<>();
 
     ConceptMatcher(LanguageChains chains, Thesaurus thesaurus) {
         this.chains = chains;

@@ -28,6 +28,9 @@ public final class LuceneTrendAnalyzer implements TrendAnalyzer {
     static final int METHOD_REVISION = 1;
 
     private final LanguageChains chains = new LanguageChains();
+    /** The matcher of the last thesaurus seen: a thesaurus changes rarely, and its tries cost a few ms to build. */
+    private final java.util.concurrent.atomic.AtomicReference<Map.Entry<Thesaurus, ConceptMatcher>> matcher =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     public LuceneTrendAnalyzer() {
     }
@@ -51,7 +54,7 @@ public final class LuceneTrendAnalyzer implements TrendAnalyzer {
     public DayTrends analyse(AnalysisInput input) {
         AnalysisSettings settings = input.settings() == null ? AnalysisSettings.DEFAULTS : input.settings();
         Thesaurus thesaurus = input.thesaurus() == null ? Thesaurus.EMPTY : input.thesaurus();
-        ConceptMatcher matcher = new ConceptMatcher(chains, thesaurus);
+        ConceptMatcher matcher = matcherFor(thesaurus);
         Map<String, Concept> concepts = new TreeMap<>();
         thesaurus.concepts().forEach(c -> concepts.putIfAbsent(c.id(), c));
 
@@ -115,6 +118,16 @@ public final class LuceneTrendAnalyzer implements TrendAnalyzer {
         return new DayTrends(input.conferenceId(), input.day(), method(settings), today.size(),
                 new TreeMap<>(day.reporting), complete, List.copyOf(trends), sdgs(today),
                 themes(today, matcher, concepts));
+    }
+
+    private ConceptMatcher matcherFor(Thesaurus thesaurus) {
+        Map.Entry<Thesaurus, ConceptMatcher> last = matcher.get();
+        if (last != null && last.getKey().equals(thesaurus)) {
+            return last.getValue();
+        }
+        ConceptMatcher built = new ConceptMatcher(chains, thesaurus);
+        matcher.set(Map.entry(thesaurus, built));
+        return built;
     }
 
     // ---------------------------------------------------------------------------------------------------------

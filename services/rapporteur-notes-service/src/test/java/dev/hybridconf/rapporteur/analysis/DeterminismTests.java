@@ -90,6 +90,35 @@ class DeterminismTests {
     }
 
     @Test
+    void oneAnalyserSharedByThreadsGivesEveryThreadTheSameJson() throws Exception {
+        LuceneTrendAnalyzer shared = new LuceneTrendAnalyzer();
+        SortedMap<LocalDate, List<Conclusion>> earlier = new TreeMap<>();
+        earlier.put(DAY1, day(DAY1, 9, false));
+        AnalysisInput input = new AnalysisInput(CONFERENCE, DAY2, day(DAY2, 12, true), earlier, thesaurus,
+                AnalysisSettings.DEFAULTS, 12);
+        String expected = JSON.writeValueAsString(new LuceneTrendAnalyzer().analyse(input));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> runs = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                // every other run with another thesaurus, so the shared matcher cache changes under the others
+                Thesaurus other = i % 2 == 0 ? thesaurus : new Thesaurus(8, thesaurus.concepts().subList(0, 1));
+                AnalysisInput mixed = new AnalysisInput(CONFERENCE, DAY2, input.today(), earlier, other,
+                        AnalysisSettings.DEFAULTS, 12);
+                runs.add(pool.submit(() -> {
+                    shared.analyse(mixed);
+                    return JSON.writeValueAsString(shared.analyse(input));
+                }));
+            }
+            for (java.util.concurrent.Future<String> run : runs) {
+                assertThat(run.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void onlyTheCurrentRevisionCounts() {
         DayTrends trends = new LuceneTrendAnalyzer().analyse(new AnalysisInput(CONFERENCE, DAY2,
                 day(DAY2, 4, true), new TreeMap<>(), thesaurus, AnalysisSettings.DEFAULTS, 4));
