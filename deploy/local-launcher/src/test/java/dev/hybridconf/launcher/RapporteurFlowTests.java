@@ -62,7 +62,9 @@ class RapporteurFlowTests extends FlowTest {
         HttpResponse<Stream<String>> response = stream.get(30, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
-        Thread reader = Thread.ofVirtual().start(() -> response.body().forEach(lines::add));
+        Thread reader = new Thread(() -> response.body().forEach(lines::add), "live-stream-reader");
+        reader.setDaemon(true);
+        reader.start();
         try {
             await().atMost(EVENTUALLY).until(() -> lines.contains("event:snapshot") || lines.contains("event: snapshot"));
 

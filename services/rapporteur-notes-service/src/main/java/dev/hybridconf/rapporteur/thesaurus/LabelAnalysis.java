@@ -7,9 +7,8 @@ import java.util.List;
  * thesaurus refuses a label that keeps no token (only stop words or punctuation) and two concepts whose labels read
  * the same in one language (the analyser could not tell which one a text raises).
  *
- * <p>The service's bean is {@link PlainLabelAnalysis} (lower case, marks stripped, split at anything that is not a
- * letter or digit) unless another {@code LabelAnalysis} bean exists: the analyser's language chains (stop words,
- * light stemming, folding) are meant to provide one, so that validation and matching agree.
+ * <p>The service's bean reads labels with the trend analyser's own language chains (stop words, elision, light
+ * stemming, folding: {@code trends.AnalyserConfiguration}), so that validation and matching agree.
  */
 public interface LabelAnalysis {
 

@@ -234,8 +234,9 @@ public class TrendWorker implements SmartLifecycle {
         }
         int breakouts = (int) programme.day(c, day).stream().filter(SessionInfo::breakout)
                 .filter(session -> !session.cancelled()).count();
+        // As of now: the day is complete once every breakout reported and its conclusions locked.
         DayTrends trends = analyzer.analyse(new AnalysisInput(c, day, today, earlier, thesaurus, settings,
-                breakouts));
+                breakouts, clock.instant()));
         StoredTrends stored = new StoredTrends(trends, version, thesaurus.version(), clock.instant(), false);
         List<String> args = new ArrayList<>();
         args.add(day.toString());
