@@ -1,15 +1,25 @@
 package dev.hybridconf.rapporteur.thesaurus;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 
 import dev.hybridconf.kit.errors.InvalidFieldsException.Invalid;
 import dev.hybridconf.kit.web.SpreadsheetCells;
@@ -20,9 +30,11 @@ import dev.hybridconf.rapporteur.analysis.Concept;
  * language's alternatives (the first is the preferred label), {@code ignore} = {@code true}/{@code false} (also
  * {@code yes}/{@code no}, {@code 1}/{@code 0}, {@code x}, empty = false).
  *
- * <p>Reading: UTF-8 (a leading byte order mark is skipped), RFC 4180 quoting, the separator of the header row (a
- * comma, or the semicolon spreadsheets use in French and Spanish locales), columns in any order ({@code id} and at
- * least one language required), blank lines and lines starting with {@code #} skipped. A cell the export guarded
+ * <p>Reading: UTF-8 (a leading byte order mark is skipped), RFC 4180 records read by Commons CSV (quoted cells may
+ * hold separators, doubled quotes and line breaks; lines may end in CRLF, LF or CR), the separator of the header row
+ * (a comma, or the semicolon spreadsheets use in French and Spanish locales), columns in any order ({@code id} and
+ * at least one language required), blank lines and lines starting with {@code #} skipped. Rows are named in errors
+ * by the line they start on, as an editor numbers it (comments and blank lines count). A cell the export guarded
  * with an apostrophe (see {@link SpreadsheetCells}) reads back as written. Writing: byte order mark, the header,
  * one row per concept by id, every cell guarded against formulas.
  */
@@ -30,33 +42,31 @@ final class ThesaurusCsv {
 
     static final List<String> COLUMNS = List.of("id", "en", "fr", "es", "ignore");
 
+    private static final CSVFormat EXPORT = CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get();
+
     private ThesaurusCsv() {
     }
 
     static String write(List<Concept> concepts) {
-        StringBuilder out = new StringBuilder();
-        out.append(SpreadsheetCells.BYTE_ORDER_MARK).append(String.join(",", COLUMNS)).append("\r\n");
-        for (Concept concept : concepts) {
-            List<String> cells = new ArrayList<>();
-            cells.add(concept.id());
-            for (String language : ThesaurusRules.LANGUAGES) {
-                cells.add(String.join("|", concept.labels().getOrDefault(language, List.of())));
+        StringWriter out = new StringWriter();
+        try {
+            SpreadsheetCells.startExport(out);
+            CSVPrinter printer = new CSVPrinter(out, EXPORT);
+            printer.printRecord(COLUMNS);
+            for (Concept concept : concepts) {
+                List<String> cells = new ArrayList<>();
+                cells.add(concept.id());
+                for (String language : ThesaurusRules.LANGUAGES) {
+                    cells.add(String.join("|", concept.labels().getOrDefault(language, List.of())));
+                }
+                cells.add(Boolean.toString(concept.ignore()));
+                printer.printRecord(cells.stream().map(SpreadsheetCells::plain).toList());
             }
-            cells.add(Boolean.toString(concept.ignore()));
-            for (int i = 0; i < cells.size(); i++) {
-                out.append(i == 0 ? "" : ",").append(quoted(SpreadsheetCells.plain(cells.get(i))));
-            }
-            out.append("\r\n");
+            printer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out.toString();
-    }
-
-    private static String quoted(String cell) {
-        if (cell.indexOf(',') < 0 && cell.indexOf(';') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0
-                && cell.indexOf('\r') < 0 && !cell.startsWith("#")) {
-            return cell;
-        }
-        return '"' + cell.replace("\"", "\"\"") + '"';
     }
 
     static List<Concept> read(byte[] body, LabelAnalysis analysis) {
@@ -154,96 +164,78 @@ final class ThesaurusCsv {
     }
 
     /** One record and the line it starts on (1 = the file's first line). */
-    record Row(long line, List<String> cells) {
+    private record Row(long line, List<String> cells) {
     }
 
-    /** RFC 4180 records; the separator is the header's first comma or semicolon outside quotes. */
-    static List<Row> rows(String text) {
-        char separator = separator(text);
+    /** The records that hold a non-blank cell; the separator is the header's (comma or semicolon). */
+    private static List<Row> rows(String text) {
+        CSVFormat format = CSVFormat.DEFAULT.builder()
+                .setDelimiter(separator(text))
+                .setCommentMarker('#')
+                .setIgnoreEmptyLines(true)
+                .setIgnoreSurroundingSpaces(true)
+                .get();
+        String[] lines = text.split("\\r\\n|\\r|\\n", -1);
         List<Row> rows = new ArrayList<>();
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        long line = 1;
-        long start = 1;
-        boolean quoted = false;
-        boolean wasQuoted = false;
-        boolean atLineStart = true;
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i += 2;
-                        continue;
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+            Iterator<CSVRecord> records = parser.iterator();
+            while (true) {
+                long before = parser.getCurrentLineNumber() + 1;
+                CSVRecord record;
+                try {
+                    if (!records.hasNext()) {
+                        break;
                     }
-                    quoted = false;
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    cell.append(c);
+                    record = records.next();
+                } catch (UncheckedIOException malformed) {
+                    // A quote left open runs to the end of the file: name the line the record starts on instead.
+                    long at = parser.getCurrentLineNumber();
+                    throw ThesaurusProblem.csvInvalid("thesaurus.csv.malformed",
+                            at >= lines.length - 1 ? recordStart(lines, before) : at);
                 }
-                i++;
-                continue;
-            }
-            if (atLineStart && c == '#') {
-                int end = text.indexOf('\n', i);
-                i = end < 0 ? text.length() : end + 1;
-                line++;
-                start = line;
-                continue;
-            }
-            atLineStart = false;
-            if (c == '"' && cell.toString().isBlank() && !wasQuoted) {
-                quoted = true;
-                wasQuoted = true;
-                cell.setLength(0);
-            } else if (c == separator) {
-                cells.add(cell.toString());
-                cell.setLength(0);
-                wasQuoted = false;
-            } else if (c == '\r' || c == '\n') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
+                List<String> cells = record.toList();
+                if (cells.stream().anyMatch(cell -> !cell.isBlank())) {
+                    rows.add(new Row(startLine(cells, parser.getCurrentLineNumber()), cells));
                 }
-                cells.add(cell.toString());
-                if (cells.stream().anyMatch(s -> !s.isBlank())) {
-                    rows.add(new Row(start, List.copyOf(cells)));
-                }
-                cells.clear();
-                cell.setLength(0);
-                wasQuoted = false;
-                line++;
-                start = line;
-                atLineStart = true;
-            } else if (wasQuoted && !Character.isWhitespace(c)) {
-                throw ThesaurusProblem.csvInvalid("thesaurus.csv.malformed", line);
-            } else {
-                cell.append(c);
             }
-            i++;
-        }
-        if (quoted) {
-            throw ThesaurusProblem.csvInvalid("thesaurus.csv.malformed", start);
-        }
-        cells.add(cell.toString());
-        if (cells.stream().anyMatch(s -> !s.isBlank())) {
-            rows.add(new Row(start, List.copyOf(cells)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return rows;
     }
 
+    /** The first line from {@code line} on (1-based) that is neither blank nor a comment. */
+    private static long recordStart(String[] lines, long line) {
+        long start = line;
+        while (start < lines.length && (lines[(int) start - 1].isBlank() || lines[(int) start - 1].startsWith("#"))) {
+            start++;
+        }
+        return start;
+    }
+
+    /** The line a record starts on: the line it ends on, less the line breaks inside its quoted cells. */
+    private static long startLine(List<String> cells, long endLine) {
+        long breaks = 0;
+        for (String cell : cells) {
+            for (int i = 0; i < cell.length(); i++) {
+                char c = cell.charAt(i);
+                if (c == '\n' || (c == '\r' && (i + 1 == cell.length() || cell.charAt(i + 1) != '\n'))) {
+                    breaks++;
+                }
+            }
+        }
+        return Math.max(1, endLine - breaks);
+    }
+
+    /** The first comma or semicolon outside quotes on the first line that is neither blank nor a comment. */
     private static char separator(String text) {
-        for (String line : text.split("\r?\n")) {
-            String header = line.strip();
-            if (header.isEmpty() || header.startsWith("#")) {
+        for (String line : text.split("\\r\\n|\\r|\\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
             boolean quoted = false;
-            for (int i = 0; i < header.length(); i++) {
-                char c = header.charAt(i);
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
                 if (c == '"') {
                     quoted = !quoted;
                 } else if (!quoted && (c == ',' || c == ';')) {
