@@ -53,7 +53,9 @@ import tools.jackson.databind.json.JsonMapper;
  * breakout's conclusion leaves its day; a record its contract cannot read goes to the dead letters and the listener
  * goes on.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// What the inputs write (versions, analysis marks, live entries) is checked as they leave it: the trend worker, which
+// consumes the marks and adds its own entries, is kept idle here (its own tests and the end-to-end ones run it).
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "platform.rapporteur.analysis.poll-interval=1h")
 @PlatformInfrastructure
 class InputsTests {
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import dev.hybridconf.kit.errors.InvalidFieldsException;
 import dev.hybridconf.kit.errors.InvalidFieldsException.Invalid;
 import dev.hybridconf.rapporteur.analysis.Concept;
+import dev.hybridconf.rapporteur.analysis.LuceneTrendAnalyzer;
 
 /**
  * The thesaurus file as spreadsheets really save it, read without the HTTP layer: line endings of every platform
@@ -22,7 +23,12 @@ import dev.hybridconf.rapporteur.analysis.Concept;
  */
 class ThesaurusCsvTests {
 
-    private static final LabelAnalysis ANALYSIS = new PlainLabelAnalysis();
+    /** Labels read as the service reads them: with the analyser's language chains. */
+    private static final LuceneTrendAnalyzer ANALYZER = new LuceneTrendAnalyzer();
+    private static final LabelAnalysis ANALYSIS = (language, label) -> {
+        String key = ANALYZER.labelKey(language, label);
+        return key.isBlank() ? List.of() : List.of(key.split(" "));
+    };
 
     private static List<Concept> read(String csv) {
         return ThesaurusCsv.read(csv.getBytes(StandardCharsets.UTF_8), ANALYSIS);
