@@ -58,10 +58,18 @@ final class Http {
     }
 
     Answer put(String path, String json, String token) {
+        return put(path, json, token, null);
+    }
+
+    /** As {@link #put(String, String, String)}, on the condition that the object is at {@code ifMatch} (null: any). */
+    Answer put(String path, String json, String token, String ifMatch) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
         }
         return send(request.build());
     }

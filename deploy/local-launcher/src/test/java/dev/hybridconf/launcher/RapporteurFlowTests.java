@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -62,7 +61,13 @@ class RapporteurFlowTests extends FlowTest {
         HttpResponse<Stream<String>> response = stream.get(30, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
-        Thread reader = new Thread(() -> response.body().forEach(lines::add), "live-stream-reader");
+        Thread reader = new Thread(() -> {
+            try {
+                response.body().forEach(lines::add);
+            } catch (java.io.UncheckedIOException closed) {
+                // the test closed the stream: the reader's work is over
+            }
+        }, "live-stream-reader");
         reader.setDaemon(true);
         reader.start();
         try {
@@ -88,20 +93,35 @@ class RapporteurFlowTests extends FlowTest {
         await().atMost(EVENTUALLY).untilAsserted(() -> {
             Http.Answer trends = gateway.get(day + "/trends", rapporteur);
             assertThat(trends.status()).as(trends.body()).isEqualTo(200);
-            assertThat(trends.json().path("trends").path("reporting").asInt()).as(trends.body()).isPositive();
+            assertThat(trends.json().path("reporting").asInt()).as(trends.body()).isPositive();
+            assertThat(trends.json().path("analysed").asBoolean()).isTrue();
         });
 
-        // An organiser assigns the demo rapporteur to the day; they draft, edit and publish in English.
-        String rapporteurId = subject(rapporteur);
+        // A rapporteur is a registration with that role (invited by an organiser); the organiser assigns them to
+        // the day, and they draft, edit and publish in English.
+        String email = "rapporteur." + UUID.randomUUID() + "@uclg.example";
+        Http.Answer registered = gateway.post("/api/registrations", Http.registration(REHEARSAL, email, "REMOTE", "en",
+                flow.invite(REHEARSAL, email, List.of("participant", "rapporteur"), true)), null);
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        String rapporteurId = registered.json().path("id").asString();
+        String assignedRapporteur = gateway.post("/api/registrations/access-tokens",
+                "{\"code\":\"" + flow.accessCodeMailedTo(email) + "\"}", null).json().path("token").asString();
+        assertThat(gateway.post(day + "/summary/draft?lang=en", "{}", assignedRapporteur).status())
+                .as("not assigned yet").isEqualTo(403);
         Http.Answer assigned = gateway.put("/api/rapporteur/conferences/" + REHEARSAL + "/assignments",
                 "{\"days\":[{\"day\":\"" + today + "\",\"rapporteurs\":[\"" + rapporteurId + "\"]}]}", organiser);
         assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
-        Http.Answer draft = gateway.post(day + "/summary/draft?lang=en", "{}", rapporteur);
+        Http.Answer draft = gateway.post(day + "/summary/draft?lang=en", "{}", assignedRapporteur);
         assertThat(draft.status()).as(draft.body()).isEqualTo(201);
         assertThat(draft.json().path("markdown").asString()).contains("## Key emerging issues");
         assertThat(gateway.get(day + "/summary", participant).status()).as("participants see no drafts")
                 .isEqualTo(403);
-        Http.Answer published = gateway.post(day + "/summary/publish", "{\"languages\":[\"en\"]}", rapporteur);
+        Http.Answer edited = gateway.put(day + "/summary/en", JsonMapper.shared().writeValueAsString(java.util.Map.of(
+                "markdown", draft.json().path("markdown").asString() + "\n\nEdited by the rapporteur.")),
+                assignedRapporteur, "\"1\"");
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        Http.Answer published = gateway.post(day + "/summary/publish", "{\"languages\":[\"en\"]}",
+                assignedRapporteur);
         assertThat(published.status()).as(published.body()).isEqualTo(201);
 
         // Anyone reads it, without a token; a French reader gets the English text with a notice in French.
@@ -109,16 +129,9 @@ class RapporteurFlowTests extends FlowTest {
         assertThat(read.status()).as(read.body()).isEqualTo(200);
         assertThat(read.json().path("language").asString()).isEqualTo("en");
         assertThat(read.json().path("notice").asString()).contains("français");
-        assertThat(read.json().path("html").asString()).contains("Key emerging issues");
+        assertThat(read.json().path("html").asString()).contains("Key emerging issues").contains("Edited by the rapporteur.");
         Http.Answer feed = gateway.get("/api/rapporteur/conferences/" + REHEARSAL + "/summaries.atom", null);
         assertThat(feed.status()).as(feed.body()).isEqualTo(200);
         assertThat(feed.body()).contains(stack.gatewayUrl().toString().replaceAll("/$", ""));
-    }
-
-    /** The registration id a demo token stands for (its {@code sub}). */
-    private static String subject(String token) {
-        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
-        JsonNode claims = JsonMapper.shared().readTree(payload);
-        return claims.path("sub").asString();
     }
 }
