@@ -1,5 +1,7 @@
 package dev.hybridconf.interpretation.demand;
 
+import static dev.hybridconf.kit.redis.StoredValues.optional;
+
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -220,10 +222,6 @@ record ParticipantState(String conference, String status, long statusVersion, St
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
-    }
-
-    private static String optional(String stored) {
-        return stored == null || stored.isEmpty() ? null : stored;
     }
 
     private static long number(String stored) {

@@ -1,5 +1,8 @@
 package dev.hybridconf.interpretation.languages;
 
+import static dev.hybridconf.kit.redis.StoredValues.instant;
+import static dev.hybridconf.kit.redis.StoredValues.optional;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -141,14 +144,6 @@ public class LanguageSettings {
 
     private static List<String> list(String json) {
         return json == null || json.isEmpty() ? List.of() : new ArrayList<>(JSON.readValue(json, LIST));
-    }
-
-    private static String optional(String stored) {
-        return stored == null || stored.isEmpty() ? null : stored;
-    }
-
-    private static Instant instant(String stored) {
-        return stored == null || stored.isEmpty() ? null : Instant.parse(stored);
     }
 
     private String conferenceKey(String conferenceId) {

@@ -1,5 +1,7 @@
 package dev.hybridconf.interpretation.plan;
 
+import static dev.hybridconf.kit.redis.StoredValues.instant;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -78,7 +80,4 @@ record SolveState(
                 Duration.ofMillis(Long.parseLong(hash.getOrDefault("unimprovedMs", "0"))), best, hash.get("failure"));
     }
 
-    private static Instant instant(String text) {
-        return text == null || text.isEmpty() ? null : Instant.parse(text);
-    }
 }

@@ -1,5 +1,7 @@
 package dev.hybridconf.rapporteur.corpus;
 
+import static dev.hybridconf.kit.redis.StoredValues.instant;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -309,10 +311,6 @@ public class CorpusStore implements Corpus {
 
     private static String emptyToNull(String value) {
         return value == null || value.isEmpty() ? null : value;
-    }
-
-    private static Instant instant(String stored) {
-        return stored == null || stored.isEmpty() ? null : Instant.parse(stored);
     }
 
     private String currentKey(String sessionId) {

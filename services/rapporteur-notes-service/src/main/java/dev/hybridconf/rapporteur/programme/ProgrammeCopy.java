@@ -1,10 +1,13 @@
 package dev.hybridconf.rapporteur.programme;
 
-import java.time.DateTimeException;
+import static dev.hybridconf.kit.redis.StoredValues.date;
+import static dev.hybridconf.kit.redis.StoredValues.instant;
+import static dev.hybridconf.kit.redis.StoredValues.optional;
+import static dev.hybridconf.kit.redis.StoredValues.zone;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -345,26 +348,6 @@ public class ProgrammeCopy implements Programme {
 
     private static String text(Object value) {
         return value == null ? NONE : value.toString();
-    }
-
-    private static String optional(String stored) {
-        return stored == null || stored.isEmpty() ? null : stored;
-    }
-
-    private static LocalDate date(String stored) {
-        return stored == null || stored.isEmpty() ? null : LocalDate.parse(stored);
-    }
-
-    private static Instant instant(String stored) {
-        return stored == null || stored.isEmpty() ? null : Instant.parse(stored);
-    }
-
-    private static ZoneId zone(String stored) {
-        try {
-            return stored == null || stored.isEmpty() ? ZoneId.of("UTC") : ZoneId.of(stored);
-        } catch (DateTimeException unknown) {
-            return ZoneId.of("UTC");
-        }
     }
 
     private String conferenceKey(String conferenceId) {
