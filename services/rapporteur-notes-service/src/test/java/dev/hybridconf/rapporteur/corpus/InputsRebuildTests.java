@@ -3,23 +3,16 @@ package dev.hybridconf.rapporteur.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import dev.hybridconf.kit.messaging.TopicNames;
 import dev.hybridconf.kit.messaging.ViewRebuilds;
-import dev.hybridconf.kit.redis.RedisStore;
 import dev.hybridconf.rapporteur.live.LiveEntry;
-import dev.hybridconf.rapporteur.programme.ProgrammeCopy;
 import dev.hybridconf.testinfra.KafkaProbe;
-import dev.hybridconf.testinfra.PlatformInfrastructure;
 import dev.hybridconf.testinfra.TestTokens;
 
 /**
@@ -27,33 +20,12 @@ import dev.hybridconf.testinfra.TestTokens;
  * decisions come back as they were, and each day's corpus version ends where it was (the replay counts the same
  * effective changes once each: no extra bump), as does the live stream.
  */
-// What the inputs write (versions, analysis marks, live entries) is checked as they leave it: the trend worker, which
-// consumes the marks and adds its own entries, is kept idle here (its own tests and the end-to-end ones run it).
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "platform.rapporteur.analysis.poll-interval=1h")
-@PlatformInfrastructure
-class InputsRebuildTests {
-
-    private static final Duration DEADLINE = Duration.ofSeconds(60);
+class InputsRebuildTests extends InputsIntegrationTest {
 
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) {
         TestTokens.shared().register(registry);
     }
-
-    @Autowired
-    ProgrammeCopy programme;
-
-    @Autowired
-    CorpusStore corpus;
-
-    @Autowired
-    CorpusMarks marks;
-
-    @Autowired
-    RedisStore store;
-
-    @Autowired
-    TopicNames topics;
 
     @Autowired
     ViewRebuilds rebuilds;

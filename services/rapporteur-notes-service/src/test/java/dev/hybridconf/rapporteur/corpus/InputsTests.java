@@ -7,12 +7,8 @@ import static dev.hybridconf.rapporteur.corpus.InputsHistory.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,24 +18,18 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.hybridconf.contracts.CloudEvent;
 import dev.hybridconf.kit.messaging.FailureClass;
-import dev.hybridconf.kit.messaging.TopicNames;
-import dev.hybridconf.kit.redis.RedisStore;
 import dev.hybridconf.rapporteur.live.LiveEntry;
 import dev.hybridconf.rapporteur.programme.ConferenceInfo;
 import dev.hybridconf.rapporteur.programme.DayInfo;
-import dev.hybridconf.rapporteur.programme.ProgrammeCopy;
 import dev.hybridconf.rapporteur.programme.SessionInfo;
+import dev.hybridconf.rapporteur.testing.RapporteurApi;
 import dev.hybridconf.testinfra.KafkaProbe;
-import dev.hybridconf.testinfra.PlatformInfrastructure;
 import dev.hybridconf.testinfra.TestTokens;
 import redis.clients.jedis.StreamEntryID;
 import tools.jackson.databind.JsonNode;
@@ -53,33 +43,12 @@ import tools.jackson.databind.json.JsonMapper;
  * breakout's conclusion leaves its day; a record its contract cannot read goes to the dead letters and the listener
  * goes on.
  */
-// What the inputs write (versions, analysis marks, live entries) is checked as they leave it: the trend worker, which
-// consumes the marks and adds its own entries, is kept idle here (its own tests and the end-to-end ones run it).
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "platform.rapporteur.analysis.poll-interval=1h")
-@PlatformInfrastructure
-class InputsTests {
-
-    private static final Duration DEADLINE = Duration.ofSeconds(60);
+class InputsTests extends InputsIntegrationTest {
 
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) {
         TestTokens.shared().register(registry);
     }
-
-    @Autowired
-    ProgrammeCopy programme;
-
-    @Autowired
-    CorpusStore corpus;
-
-    @Autowired
-    CorpusMarks marks;
-
-    @Autowired
-    RedisStore store;
-
-    @Autowired
-    TopicNames topics;
 
     @LocalServerPort
     int port;
@@ -349,10 +318,8 @@ class InputsTests {
         assertThat(corpus.version(c, DAY1)).as("the day's version counts exactly those").isEqualTo(live.size());
     }
 
-    private HttpResponse<String> get(String path, String token, String language) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).header("Accept-Language", language)
-                .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path, String token, String language) {
+        return new RapporteurApi(port).get(path, token, "Accept-Language", language);
     }
 
     private static List<String> reasons(List<ConsumerRecord<String, String>> records, String key) {

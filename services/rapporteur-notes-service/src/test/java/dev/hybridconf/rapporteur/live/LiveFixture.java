@@ -13,6 +13,7 @@ import dev.hybridconf.rapporteur.corpus.LockState;
 import dev.hybridconf.rapporteur.programme.ConferenceInfo;
 import dev.hybridconf.rapporteur.programme.DayInfo;
 import dev.hybridconf.rapporteur.programme.SessionInfo;
+import dev.hybridconf.rapporteur.testing.InMemoryProgramme;
 
 /**
  * A seminar day in Madrid as the live view's tests need it: a plenary, five breakouts (one cancelled), a wrap-up,
@@ -77,7 +78,7 @@ final class LiveFixture {
                 conclusion(cancelled, 1, "en", "Should not show.", List.of("Housing"), List.of(), LockState.OPEN));
     }
 
-    void install(LiveTestPorts.TestProgramme programme, LiveTestPorts.TestCorpus corpus) {
+    void install(InMemoryProgramme programme, LiveTestPorts.TestCorpus corpus) {
         programme.put(conference());
         sessions().forEach(programme::put);
         conclusions().forEach(corpus::post);

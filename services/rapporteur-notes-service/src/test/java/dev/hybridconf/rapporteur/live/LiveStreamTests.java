@@ -21,8 +21,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,9 +28,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.hybridconf.kit.redis.RedisStore;
 import dev.hybridconf.rapporteur.corpus.LockState;
-import dev.hybridconf.testinfra.PlatformInfrastructure;
 import dev.hybridconf.testinfra.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import redis.clients.jedis.StreamEntryID;
@@ -49,9 +45,7 @@ import tools.jackson.databind.JsonNode;
         "platform.rapporteur.live.queue-limit=50",
         "platform.rapporteur.live.ping-interval=300ms",
         "platform.rapporteur.live.max-subscribers=4"})
-@PlatformInfrastructure
-@Import(LiveTestPorts.class)
-class LiveStreamTests {
+class LiveStreamTests extends LiveIntegrationTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(20);
 
@@ -60,35 +54,19 @@ class LiveStreamTests {
         TestTokens.shared().register(registry);
     }
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    LiveTestPorts.TestProgramme programme;
-
-    @Autowired
-    LiveTestPorts.TestCorpus corpus;
-
-    @Autowired
-    RedisStore store;
-
     @Autowired
     LiveFeed feed;
 
     @Autowired
     MeterRegistry meters;
 
-    LiveApi api;
-    LiveFixture fixture;
     String stream;
     private final List<SseClient> clients = new ArrayList<>();
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
     @BeforeEach
     void seminar() {
-        api = new LiveApi(port);
-        fixture = new LiveFixture("live-stream");
-        fixture.install(programme, corpus);
+        openSeminar("live-stream");
         stream = LiveEntry.streamKey(store.keys(), fixture.conferenceId);
         // streams of the previous test are gone once the server noticed their clients left (at the next ping)
         await().atMost(DEADLINE).until(() -> feed.subscribers() == 0);

@@ -15,9 +15,7 @@ import org.springframework.context.annotation.Primary;
 import dev.hybridconf.rapporteur.analysis.Thesaurus;
 import dev.hybridconf.rapporteur.corpus.Conclusion;
 import dev.hybridconf.rapporteur.corpus.Corpus;
-import dev.hybridconf.rapporteur.programme.ConferenceInfo;
-import dev.hybridconf.rapporteur.programme.Programme;
-import dev.hybridconf.rapporteur.programme.SessionInfo;
+import dev.hybridconf.rapporteur.testing.InMemoryProgramme;
 import dev.hybridconf.rapporteur.thesaurus.ThesaurusStore;
 
 /**
@@ -30,13 +28,13 @@ public class LiveTestPorts {
 
     @Bean
     @Primary
-    TestProgramme liveTestProgramme() {
-        return new TestProgramme();
+    InMemoryProgramme liveInMemoryProgramme() {
+        return new InMemoryProgramme();
     }
 
     @Bean
     @Primary
-    TestCorpus liveTestCorpus(TestProgramme programme) {
+    TestCorpus liveTestCorpus(InMemoryProgramme programme) {
         return new TestCorpus(programme);
     }
 
@@ -46,44 +44,13 @@ public class LiveTestPorts {
         return new TestThesauri();
     }
 
-    /** A programme as tests set it. */
-    public static final class TestProgramme implements Programme {
-
-        private final Map<String, ConferenceInfo> conferences = new ConcurrentHashMap<>();
-        private final Map<String, SessionInfo> sessions = new ConcurrentHashMap<>();
-
-        public void put(ConferenceInfo conference) {
-            conferences.put(conference.id(), conference);
-        }
-
-        public void put(SessionInfo session) {
-            sessions.put(session.id(), session);
-        }
-
-        @Override
-        public Optional<ConferenceInfo> conference(String conferenceId) {
-            return Optional.ofNullable(conferences.get(conferenceId));
-        }
-
-        @Override
-        public List<SessionInfo> day(String conferenceId, LocalDate day) {
-            return sessions.values().stream().filter(s -> s.conferenceId().equals(conferenceId) && s.day().equals(day))
-                    .sorted(Comparator.comparing(SessionInfo::start).thenComparing(SessionInfo::id)).toList();
-        }
-
-        @Override
-        public Optional<SessionInfo> session(String sessionId) {
-            return Optional.ofNullable(sessions.get(sessionId));
-        }
-    }
-
     /** Conclusions as tests post them; a day holds the current revision of its scheduled, not cancelled breakouts. */
     public static final class TestCorpus implements Corpus {
 
-        private final TestProgramme programme;
+        private final InMemoryProgramme programme;
         private final Map<String, List<Conclusion>> revisions = new ConcurrentHashMap<>();
 
-        TestCorpus(TestProgramme programme) {
+        TestCorpus(InMemoryProgramme programme) {
             this.programme = programme;
         }
 

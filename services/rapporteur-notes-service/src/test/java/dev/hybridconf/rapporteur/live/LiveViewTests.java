@@ -10,15 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import dev.hybridconf.kit.redis.RedisStore;
 import dev.hybridconf.rapporteur.analysis.Concept;
 import dev.hybridconf.rapporteur.analysis.Thesaurus;
-import dev.hybridconf.testinfra.PlatformInfrastructure;
 import dev.hybridconf.testinfra.TestTokens;
 import redis.clients.jedis.StreamEntryID;
 import tools.jackson.databind.JsonNode;
@@ -29,38 +25,19 @@ import tools.jackson.databind.JsonNode;
  * language; a theme-assigned rapporteur's filter; who may look, and what unknown days answer.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@PlatformInfrastructure
-@Import(LiveTestPorts.class)
-class LiveViewTests {
+class LiveViewTests extends LiveIntegrationTest {
 
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) {
         TestTokens.shared().register(registry);
     }
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    LiveTestPorts.TestProgramme programme;
-
-    @Autowired
-    LiveTestPorts.TestCorpus corpus;
-
     @Autowired
     LiveTestPorts.TestThesauri thesauri;
 
-    @Autowired
-    RedisStore store;
-
-    LiveApi api;
-    LiveFixture fixture;
-
     @BeforeEach
     void seminar() {
-        api = new LiveApi(port);
-        fixture = new LiveFixture("live-view");
-        fixture.install(programme, corpus);
+        openSeminar("live-view");
         thesauri.put(fixture.conferenceId, new Thesaurus(1, List.of(new Concept("affordable-housing",
                 Map.of("en", List.of("affordable housing"), "fr", List.of("logement abordable", "logement accessible"),
                         "es", List.of("vivienda asequible")), false))));

@@ -2,11 +2,7 @@ package dev.hybridconf.rapporteur.reading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +13,7 @@ import java.util.UUID;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -34,10 +31,11 @@ import dev.hybridconf.rapporteur.programme.ConferenceInfo;
 import dev.hybridconf.rapporteur.programme.DayInfo;
 import dev.hybridconf.rapporteur.summary.PublishedText;
 import dev.hybridconf.rapporteur.summary.PublishedVersion;
+import dev.hybridconf.rapporteur.testing.InMemoryProgramme;
+import dev.hybridconf.rapporteur.testing.RapporteurApi;
 import dev.hybridconf.testinfra.PlatformInfrastructure;
 import dev.hybridconf.testinfra.TestTokens;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * What the readers' service tests share: the whole service on a random port with the real Redis and broker, the
@@ -66,7 +64,7 @@ abstract class ReadingServiceTest {
     int port;
 
     @Autowired
-    ReadingTestPorts.FixedProgramme programme;
+    InMemoryProgramme programme;
 
     @Autowired
     ReadingTestPorts.FixedPublications publications;
@@ -74,8 +72,12 @@ abstract class ReadingServiceTest {
     @Autowired
     ReadingTestPorts.FixedTrends trends;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
+    private RapporteurApi api;
+
+    @BeforeEach
+    void readersApi() {
+        api = new RapporteurApi(port);
+    }
 
     /** A conference of its own (id prefixed {@code prefix}) over three Seminar days, in these working languages. */
     ConferenceInfo conference(String prefix, String... languages) {
@@ -114,23 +116,12 @@ abstract class ReadingServiceTest {
     }
 
     HttpResponse<String> get(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return api.get(path, null, headers);
     }
 
     JsonNode ok(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json.readTree(response.body());
+        return api.read(response);
     }
 
     /** A refusal as problem details, with its type's last segment. */
@@ -138,7 +129,7 @@ abstract class ReadingServiceTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = json.readTree(response.body());
+        JsonNode problem = api.read(response);
         assertThat(problem.path("type").asText()).endsWith("/" + slug);
         return problem;
     }

@@ -14,11 +14,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 import dev.hybridconf.rapporteur.analysis.DayTrends;
-import dev.hybridconf.rapporteur.programme.ConferenceInfo;
-import dev.hybridconf.rapporteur.programme.Programme;
-import dev.hybridconf.rapporteur.programme.SessionInfo;
 import dev.hybridconf.rapporteur.summary.PublishedSummaries;
 import dev.hybridconf.rapporteur.summary.PublishedVersion;
+import dev.hybridconf.rapporteur.testing.InMemoryProgramme;
 import dev.hybridconf.rapporteur.trends.StoredTrends;
 import dev.hybridconf.rapporteur.trends.Trends;
 
@@ -33,8 +31,8 @@ public class ReadingTestPorts {
 
     @Bean
     @Primary
-    FixedProgramme fixedProgramme() {
-        return new FixedProgramme();
+    InMemoryProgramme fixedProgramme() {
+        return new InMemoryProgramme();
     }
 
     @Bean
@@ -47,31 +45,6 @@ public class ReadingTestPorts {
     @Primary
     FixedTrends fixedTrends() {
         return new FixedTrends();
-    }
-
-    /** Conferences as the programme published them. */
-    public static class FixedProgramme implements Programme {
-
-        private final Map<String, ConferenceInfo> conferences = new ConcurrentHashMap<>();
-
-        public void put(ConferenceInfo conference) {
-            conferences.put(conference.id(), conference);
-        }
-
-        @Override
-        public Optional<ConferenceInfo> conference(String conferenceId) {
-            return Optional.ofNullable(conferences.get(conferenceId));
-        }
-
-        @Override
-        public List<SessionInfo> day(String conferenceId, LocalDate day) {
-            return List.of();
-        }
-
-        @Override
-        public Optional<SessionInfo> session(String sessionId) {
-            return Optional.empty();
-        }
     }
 
     /** Published versions, as the summary part keeps them (drafts never reach this port). */

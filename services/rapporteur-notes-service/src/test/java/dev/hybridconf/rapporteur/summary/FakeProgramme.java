@@ -3,22 +3,16 @@ package dev.hybridconf.rapporteur.summary;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.hybridconf.rapporteur.programme.ConferenceInfo;
 import dev.hybridconf.rapporteur.programme.DayInfo;
-import dev.hybridconf.rapporteur.programme.Programme;
 import dev.hybridconf.rapporteur.programme.SessionInfo;
+import dev.hybridconf.rapporteur.testing.InMemoryProgramme;
 
 /** A programme the summaries' tests write by hand (the real one is kept from Kafka by the inputs). */
-public class FakeProgramme implements Programme {
-
-    private final Map<String, ConferenceInfo> conferences = new ConcurrentHashMap<>();
-    private final Map<String, SessionInfo> sessions = new ConcurrentHashMap<>();
+public class FakeProgramme extends InMemoryProgramme {
 
     /** A conference in Barcelona's zone, working in en, fr and es, with these days. */
     public ConferenceInfo conference(String conferenceId, LocalDate... days) {
@@ -26,8 +20,7 @@ public class FakeProgramme implements Programme {
                 ZoneId.of("Europe/Madrid"), List.of("en", "fr", "es"),
                 java.util.Arrays.stream(days).map(d -> new DayInfo(d, Map.of("en", "Housing and the right to the city",
                         "fr", "Logement et droit à la ville", "es", "Vivienda y derecho a la ciudad"))).toList());
-        conferences.put(conferenceId, conference);
-        return conference;
+        return put(conference);
     }
 
     public SessionInfo breakout(String conferenceId, String sessionId, LocalDate day, String titleEn, String titleFr) {
@@ -35,8 +28,7 @@ public class FakeProgramme implements Programme {
                 Instant.parse(day + "T09:00:00Z"), Instant.parse(day + "T10:30:00Z"),
                 Map.of("en", titleEn, "fr", titleFr), "Housing", "A", List.of("0b1c2d3e-0000-4000-8000-000000000001"),
                 null, false);
-        sessions.put(sessionId, session);
-        return session;
+        return put(session);
     }
 
     public SessionInfo wrapUp(String conferenceId, String sessionId, LocalDate day, String rapporteurId) {
@@ -44,23 +36,6 @@ public class FakeProgramme implements Programme {
                 Instant.parse(day + "T16:00:00Z"), Instant.parse(day + "T17:00:00Z"),
                 Map.of("en", "Wrap-up", "fr", "Restitution des rapporteurs"), null, null, List.of(), rapporteurId,
                 false);
-        sessions.put(sessionId, session);
-        return session;
-    }
-
-    @Override
-    public Optional<ConferenceInfo> conference(String conferenceId) {
-        return Optional.ofNullable(conferences.get(conferenceId));
-    }
-
-    @Override
-    public List<SessionInfo> day(String conferenceId, LocalDate day) {
-        return sessions.values().stream().filter(s -> s.conferenceId().equals(conferenceId) && s.day().equals(day))
-                .sorted(Comparator.comparing(SessionInfo::start).thenComparing(SessionInfo::id)).toList();
-    }
-
-    @Override
-    public Optional<SessionInfo> session(String sessionId) {
-        return Optional.ofNullable(sessions.get(sessionId));
+        return put(session);
     }
 }

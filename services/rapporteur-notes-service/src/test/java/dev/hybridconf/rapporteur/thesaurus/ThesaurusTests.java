@@ -10,16 +10,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.hybridconf.rapporteur.trends.CountingAnalyzer;
-import dev.hybridconf.rapporteur.trends.FakeCorpus;
-import dev.hybridconf.rapporteur.trends.FakeProgramme;
 import dev.hybridconf.rapporteur.trends.StoredTrends;
-import dev.hybridconf.rapporteur.trends.Trends;
 import dev.hybridconf.rapporteur.trends.TrendsApi;
 import dev.hybridconf.rapporteur.trends.TrendsIntegrationTest;
 import tools.jackson.databind.JsonNode;
@@ -31,27 +24,6 @@ import tools.jackson.databind.JsonNode;
  * change has every day with conclusions analysed again, once; a demo thesaurus is there from the first read.
  */
 class ThesaurusTests extends TrendsIntegrationTest {
-
-    static final LocalDate DAY1 = LocalDate.of(2021, 2, 16);
-    static final LocalDate DAY2 = LocalDate.of(2021, 2, 17);
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    FakeProgramme programme;
-    @Autowired
-    FakeCorpus corpus;
-    @Autowired
-    CountingAnalyzer analyzer;
-    @Autowired
-    Trends trends;
-
-    TrendsApi api;
-
-    @BeforeEach
-    void api() {
-        api = new TrendsApi(port);
-    }
 
     private String conference(String prefix) {
         String conference = TrendsApi.conference(prefix);

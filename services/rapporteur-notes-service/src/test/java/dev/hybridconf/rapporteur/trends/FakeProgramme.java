@@ -3,22 +3,16 @@ package dev.hybridconf.rapporteur.trends;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.hybridconf.rapporteur.programme.ConferenceInfo;
 import dev.hybridconf.rapporteur.programme.DayInfo;
-import dev.hybridconf.rapporteur.programme.Programme;
 import dev.hybridconf.rapporteur.programme.SessionInfo;
+import dev.hybridconf.rapporteur.testing.InMemoryProgramme;
 
 /** A programme the tests write directly (the inputs' copy of {@code session.events} is another helper's work). */
-public class FakeProgramme implements Programme {
-
-    private final Map<String, ConferenceInfo> conferences = new ConcurrentHashMap<>();
-    private final Map<String, SessionInfo> sessions = new ConcurrentHashMap<>();
+public class FakeProgramme extends InMemoryProgramme {
 
     /** A conference in Buenos Aires with en, fr, es and these days, each with a theme in the three languages. */
     public ConferenceInfo conference(String id, LocalDate... days) {
@@ -28,8 +22,7 @@ public class FakeProgramme implements Programme {
         }
         ConferenceInfo conference = new ConferenceInfo(id, Map.of("en", id), ZoneId.of("America/Argentina/Buenos_Aires"),
                 List.of("en", "fr", "es"), infos);
-        conferences.put(id, conference);
-        return conference;
+        return put(conference);
     }
 
     public SessionInfo breakout(String conferenceId, String sessionId, LocalDate day) {
@@ -37,23 +30,6 @@ public class FakeProgramme implements Programme {
                 day.atTime(14, 0).toInstant(java.time.ZoneOffset.ofHours(-3)),
                 day.atTime(15, 30).toInstant(java.time.ZoneOffset.ofHours(-3)), Map.of("en", "Breakout " + sessionId),
                 "housing", "A", List.of(), null, false);
-        sessions.put(sessionId, session);
-        return session;
-    }
-
-    @Override
-    public Optional<ConferenceInfo> conference(String conferenceId) {
-        return Optional.ofNullable(conferences.get(conferenceId));
-    }
-
-    @Override
-    public List<SessionInfo> day(String conferenceId, LocalDate day) {
-        return sessions.values().stream().filter(s -> s.conferenceId().equals(conferenceId) && s.day().equals(day))
-                .sorted(Comparator.comparing(SessionInfo::start).thenComparing(SessionInfo::id)).toList();
-    }
-
-    @Override
-    public Optional<SessionInfo> session(String sessionId) {
-        return Optional.ofNullable(sessions.get(sessionId));
+        return put(session);
     }
 }

@@ -38,18 +38,8 @@ import redis.clients.jedis.resps.StreamEntry;
  */
 class TrendWorkerTests extends TrendsIntegrationTest {
 
-    static final LocalDate DAY1 = LocalDate.of(2021, 2, 16);
-    static final LocalDate DAY2 = LocalDate.of(2021, 2, 17);
     static final LocalDate DAY3 = LocalDate.of(2021, 2, 18);
 
-    @Autowired
-    FakeCorpus corpus;
-    @Autowired
-    FakeProgramme programme;
-    @Autowired
-    CountingAnalyzer analyzer;
-    @Autowired
-    Trends trends;
     @Autowired
     RedisStore store;
     @Autowired

@@ -1,21 +1,12 @@
 package dev.hybridconf.rapporteur.trends;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.UUID;
 
+import dev.hybridconf.rapporteur.testing.RapporteurApi;
 import dev.hybridconf.testinfra.TestTokens;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The thesaurus and trends API as the tests call it: over real HTTP, with real tokens. */
 public final class TrendsApi {
@@ -25,12 +16,10 @@ public final class TrendsApi {
     public static final String PARTICIPANT = TestTokens.shared().token(UUID.randomUUID().toString(), "participant");
     public static final String MODERATOR = TestTokens.shared().token(UUID.randomUUID().toString(), "moderator");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = JsonMapper.builder().build();
-    private final int port;
+    private final RapporteurApi http;
 
     public TrendsApi(int port) {
-        this.port = port;
+        this.http = new RapporteurApi(port);
     }
 
     public static String conference(String prefix) {
@@ -56,7 +45,7 @@ public final class TrendsApi {
     }
 
     public HttpResponse<String> get(String path, String token, String language) {
-        return send(request(path, token, language).GET());
+        return http.get(path, token, "Accept-Language", language);
     }
 
     public HttpResponse<String> put(String path, String token, String contentType, String body, String ifMatch) {
@@ -65,38 +54,10 @@ public final class TrendsApi {
 
     public HttpResponse<String> put(String path, String token, String contentType, byte[] body, String ifMatch,
             String language) {
-        HttpRequest.Builder request = request(path, token, language).header("Content-Type", contentType)
-                .PUT(BodyPublishers.ofByteArray(body));
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        return send(request);
+        return http.send("PUT", path, token, contentType, body, "If-Match", ifMatch, "Accept-Language", language);
     }
 
     public JsonNode read(HttpResponse<String> response) {
-        return json.readTree(response.body());
-    }
-
-    private HttpRequest.Builder request(String path, String token, String language) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (language != null) {
-            request.header("Accept-Language", language);
-        }
-        return request;
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return http.read(response);
     }
 }

@@ -7,10 +7,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 
@@ -22,26 +20,8 @@ import tools.jackson.databind.JsonNode;
  */
 class TrendsApiTests extends TrendsIntegrationTest {
 
-    static final LocalDate DAY1 = LocalDate.of(2021, 2, 16);
-    static final LocalDate DAY2 = LocalDate.of(2021, 2, 17);
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    FakeProgramme programme;
-    @Autowired
-    FakeCorpus corpus;
-    @Autowired
-    Trends trends;
     @Autowired
     TrendWorker worker;
-
-    TrendsApi api;
-
-    @BeforeEach
-    void api() {
-        api = new TrendsApi(port);
-    }
 
     private static String day(String conference, LocalDate day) {
         return "/api/rapporteur/conferences/" + conference + "/days/" + day + "/trends";
