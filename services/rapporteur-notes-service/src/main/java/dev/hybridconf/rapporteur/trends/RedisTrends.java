@@ -1,5 +1,6 @@
 package dev.hybridconf.rapporteur.trends;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -32,10 +33,12 @@ class RedisTrends implements Trends {
 
     private final RedisStore store;
     private final TrendKeys keys;
+    private final Clock clock;
 
-    RedisTrends(RedisStore store) {
+    RedisTrends(RedisStore store, Clock clock) {
         this.store = store;
         this.keys = new TrendKeys(store.keys());
+        this.clock = clock;
     }
 
     @Override
@@ -60,9 +63,13 @@ class RedisTrends implements Trends {
                 stored.analysedAt(), pending));
     }
 
-    /** Whether the day waits for an analysis (a new one, or a first one). */
+    /**
+     * Whether the day waits for an analysis (a new one, or a first one). A mark for later (the day's next lock time,
+     * when the analysis will say whether the day is complete) is not a pending change.
+     */
     boolean markedDirty(String conferenceId, LocalDate day) {
-        return store.redis().zscore(keys.dirty(), conferenceId + ":" + day) != null;
+        Double due = store.redis().zscore(keys.dirty(), conferenceId + ":" + day);
+        return due != null && due <= clock.millis();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.hybridconf.rapporteur.trends;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -238,6 +239,11 @@ public class TrendWorker implements SmartLifecycle {
         DayTrends trends = analyzer.analyse(new AnalysisInput(c, day, today, earlier, thesaurus, settings,
                 breakouts, clock.instant()));
         StoredTrends stored = new StoredTrends(trends, version, thesaurus.version(), clock.instant(), false);
+        // Nothing changes in the corpus when a lock time passes (no event is needed when a wrap-up starts), so the
+        // day is marked again for its next one: the analysis then says whether the day is complete.
+        String nextLock = today.stream().map(conclusion -> conclusion.lock().lockAt())
+                .filter(at -> at != null && at.isAfter(stored.analysedAt())).min(Instant::compareTo)
+                .map(at -> Long.toString(at.toEpochMilli())).orElse("");
         List<String> args = new ArrayList<>();
         args.add(day.toString());
         args.add(member.toString());
@@ -246,6 +252,7 @@ public class TrendWorker implements SmartLifecycle {
         args.add(Long.toString(lease.token()));
         args.add(RedisTrends.JSON.writeValueAsString(stored));
         args.add(Long.toString(LIVE_MAX_LENGTH));
+        args.add(nextLock);
         args.add(Integer.toString(versions.size()));
         versions.forEach((field, value) -> {
             args.add(field);

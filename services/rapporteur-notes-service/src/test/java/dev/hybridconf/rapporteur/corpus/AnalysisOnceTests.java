@@ -130,6 +130,35 @@ class AnalysisOnceTests {
         assertThat(corpus.current(h.id("a")).orElseThrow().revision()).isEqualTo(2);
     }
 
+    /**
+     * A wrap-up starting changes nothing in the corpus (no event is needed for a lock time to pass), yet the day's
+     * analysis must then say it is complete: the worker marks the day due again for its next lock time.
+     */
+    @Test
+    void theDayIsCompleteOnceItsLastBreakoutLocksWithoutAnotherEvent() {
+        InputsHistory h = new InputsHistory("analysis-lock-" + UUID.randomUUID().toString().substring(0, 8));
+        String c = h.conferenceId();
+        h.published();
+        h.scheduled("a", "BREAKOUT", DAY1, 10, "housing");
+        h.conclusion("a", DAY1, 1, "en", "Affordable housing must be at the heart of recovery plans.");
+        java.time.Instant lockAt = java.time.Instant.now().plusSeconds(3);
+        h.lock("a", DAY1, lockAt, "WRAP_UP", null, null);
+        send(h.events());
+        await().atMost(DEADLINE).until(() -> lockAt.equals(corpus.lock(h.id("a")).lockAt()));
+
+        StoredTrends before = await().atMost(DEADLINE).until(() -> trends.day(c, DAY1).orElse(null),
+                stored -> stored != null && stored.corpusVersion() == corpus.version(c, DAY1));
+        if (before.analysedAt().isBefore(lockAt)) {
+            assertThat(before.trends().complete()).as("reported, not locked yet").isFalse();
+            assertThat(store.redis().zscore(marks.dirtyKey(), c + ":" + DAY1)).as("due again at the lock")
+                    .isEqualTo((double) lockAt.toEpochMilli());
+        }
+        StoredTrends after = await().atMost(DEADLINE).until(() -> trends.day(c, DAY1).orElse(null),
+                stored -> stored != null && stored.trends().complete());
+        assertThat(after.corpusVersion()).as("the same corpus, analysed again").isEqualTo(before.corpusVersion());
+        assertThat(after.analysedAt()).isAfterOrEqualTo(lockAt);
+    }
+
     /** Waits until the day's analysis is of its current corpus version and nothing more is due; answers it. */
     private StoredTrends settled(String c) {
         String member = c + ":" + DAY1;
