@@ -75,9 +75,15 @@ class InputsTests extends InputsIntegrationTest {
         send(h.events());
 
         String a = h.id("a");
+        // Each subject's events travel on its own partition: wait for the last one of every subject.
         await().atMost(DEADLINE).untilAsserted(() -> {
             assertThat(programme.session(h.id("c")).map(SessionInfo::cancelled)).contains(true);
             assertThat(corpus.lock(a).source()).isEqualTo("UNLOCKED");
+            assertThat(programme.session(h.id("b")).map(SessionInfo::day)).contains(DAY2);
+            assertThat(programme.session(h.id("wrap"))).isPresent();
+            assertThat(programme.session(a).map(s -> s.title().get("en"))).contains("Housing for all");
+            assertThat(programme.conference(h.conferenceId()).map(c -> c.name().get("en"))).contains("Seminar on cities");
+            assertThat(corpus.current(a).map(Conclusion::revision)).contains(2L);
         });
         ConferenceInfo conference = programme.conference(h.conferenceId()).orElseThrow();
         assertThat(conference.name()).containsEntry("en", "Seminar on cities");
