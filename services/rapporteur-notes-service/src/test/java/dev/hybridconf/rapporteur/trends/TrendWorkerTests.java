@@ -279,10 +279,14 @@ class TrendWorkerTests extends TrendsIntegrationTest {
 
         corpus.post(conference, "s-1", DAY1, 1, "en", CountingAnalyzer.FAIL);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> meters.counter("rapporteur.analysis.runs", "outcome",
-                "failed").count() > failedBefore);
-        Double postponed = store.redis().zscore(store.keys().key("analysis", "dirty"), conference + ":" + DAY1);
-        assertThat(postponed).isNotNull().isGreaterThan((double) System.currentTimeMillis());
+        // The worker counts the failure, then postpones the day: wait for both.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(meters.counter("rapporteur.analysis.runs", "outcome", "failed").count())
+                    .isGreaterThan(failedBefore);
+            Double postponed = store.redis().zscore(store.keys().key("analysis", "dirty"), conference + ":" + DAY1);
+            assertThat(postponed).as("due again later, not at once").isNotNull()
+                    .isGreaterThan((double) System.currentTimeMillis());
+        });
         assertThat(trends.day(conference, DAY1)).isEmpty();
 
         // The moderator corrects it: a new change brings the day forward again.
